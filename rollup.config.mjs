@@ -1,0 +1,59 @@
+// Two builds from one source:
+// 1. per-module ES modules with .d.ts for bundler users (Lit, web-vitals and tslib external);
+// 2. dist/feelback.min.js, one self-contained minified module for a <script type="module"> tag.
+import typescript from '@rollup/plugin-typescript';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const external = [...Object.keys(pkg.dependencies ?? {})];
+const isExternal = (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`));
+
+// The public modules; each becomes an entry so the exports map points at stable paths.
+const entries = {
+  index: 'src/index.ts',
+  'components/rating-bar/rating-bar': 'src/components/rating-bar/rating-bar.ts',
+  'components/feeling-prompt/feeling-prompt': 'src/components/feeling-prompt/feeling-prompt.ts',
+  'components/callback-request/callback-request': 'src/components/callback-request/callback-request.ts',
+  'transport/index': 'src/transport/index.ts',
+  'context/index': 'src/context/index.ts',
+};
+const existing = Object.fromEntries(
+  Object.entries(entries).filter(([, file]) => {
+    try {
+      readFileSync(file);
+      return true;
+    } catch {
+      return false;
+    }
+  }),
+);
+
+// Lit's dev-mode warnings are stripped from the production bundle by the "production" export condition.
+const resolve = nodeResolve({ exportConditions: ['production', 'browser', 'default'] });
+
+export default [
+  {
+    input: existing,
+    external: isExternal,
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'internal/[name]-[hash].js',
+      preserveModules: true,
+      preserveModulesRoot: 'src',
+    },
+    plugins: [typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true })],
+  },
+  {
+    input: 'src/index.ts',
+    output: { file: 'dist/feelback.min.js', format: 'es', sourcemap: false },
+    plugins: [
+      resolve,
+      typescript({ tsconfig: './tsconfig.json', declaration: false, outDir: 'dist' }),
+      terser({ ecma: 2021, module: true, compress: { passes: 2 }, format: { comments: false } }),
+    ],
+  },
+];

@@ -1,0 +1,25 @@
+export {
+  COMMENT_MAX_LENGTH,
+  WIRE_FORMAT_VERSION,
+  createBatch,
+  createFeedbackEvent,
+  sanitizeText,
+} from './event.js';
+export type {
+  CallbackPayload,
+  CommentPayload,
+  EventInit,
+  FeedbackBatch,
+  FeedbackEvent,
+  FeedbackEventType,
+  FeelingPayload,
+  PageContext,
+  RatingPayload,
+  VitalName,
+  VitalRating,
+  VitalValue,
+  Vitals,
+} from './event.js';
+export { pageContext, pageUrl, referrerUrl, sessionId } from './page.js';
+export type { ContextOptions } from './page.js';
+export { currentVitals, observeVitals } from './vitals.js';

@@ -1,0 +1,25 @@
+/**
+ * A UUID v4 for event ids. `crypto.randomUUID` exists only in secure contexts
+ * (https or localhost), so plain-http pages fall back to building one from
+ * `crypto.getRandomValues`, which is available everywhere (RFC 9562 §5.4).
+ */
+export function uuidv4(): string {
+  const c: Crypto | undefined = globalThis.crypto;
+  if (typeof c?.randomUUID === 'function') {
+    try {
+      return c.randomUUID();
+    } catch {
+      // Some embedded browsers expose the function but throw outside a secure context.
+    }
+  }
+  const bytes = new Uint8Array(16);
+  if (typeof c?.getRandomValues === 'function') {
+    c.getRandomValues(bytes);
+  } else {
+    for (let i = 0; i < 16; i++) bytes[i] = Math.floor(Math.random() * 256);
+  }
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

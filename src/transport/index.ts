@@ -1,0 +1,12 @@
+export { createTransport } from './transport.js';
+export type {
+  Consent,
+  QueueStorage,
+  RequestResult,
+  Transport,
+  TransportDroppedDetail,
+  TransportErrorDetail,
+  TransportEventMap,
+  TransportOptions,
+  TransportSentDetail,
+} from './types.js';
