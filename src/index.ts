@@ -7,3 +7,7 @@ export * from './context/index.js';
 export { registerLocale } from './i18n/strings.js';
 export type { LocaleTable, StringTable } from './i18n/strings.js';
 export type * from './components/events.js';
+import './components/rating-bar/rating-bar.js';
+export { RatingBar } from './components/rating-bar/rating-bar.js';
+export { SCALE_NAMES } from './components/rating-bar/scales.js';
+export type { ScaleName } from './components/rating-bar/scales.js';

@@ -1,0 +1,450 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, queryAll, state } from 'lit/decorators.js';
+import { COMMENT_MAX_LENGTH, sanitizeText, type FeedbackEvent } from '../../context/event.js';
+import { directionOf } from '../../i18n/locale.js';
+import { defineElement } from '../../internal/define.js';
+import { warnAttribute } from '../../internal/warn.js';
+import { faceIcon, starIcon, thumbDownIcon, thumbUpIcon } from '../../styles/icons.js';
+import { FeedbackElement } from '../feedback-element.js';
+import { FeedbackFormElement } from '../feedback-form-element.js';
+import { ratingBarStyles } from './rating-bar.styles.js';
+import {
+  isScaleName,
+  NUMERIC_DEFAULT_MAX,
+  NUMERIC_DEFAULT_MIN,
+  NUMERIC_MAX_OPTIONS,
+  scaleDefinition,
+  SCALE_NAMES,
+  type ScaleDefinition,
+  type ScaleName,
+  type ScaleOption,
+} from './scales.js';
+import { ratingBarStrings } from './strings.js';
+
+/** Where the visitor is: choosing a score, adding a comment, or done. */
+type Step = 'rate' | 'comment' | 'thanks';
+
+/**
+ * A one-tap score on a scale: stars, NPS, CSAT, CES, emoji, thumbs or numeric.
+ * A click, or Enter/Space on the focused option, commits the score and sends it
+ * at once; arrow keys only move the selection. Inside a `<form>` it behaves like
+ * a native input (`name`, `required`, reset, `change`).
+ *
+ * @summary One-tap rating on a scale, delivered the moment it is chosen.
+ *
+ * @fires feelback-change - The selection changed by user action. `detail: { value: number }`.
+ * @fires feelback-submit - A rating or comment event is about to be sent; cancelable. `detail: { event }`.
+ * @fires feelback-sent - The endpoint accepted an event. `detail: { id }`.
+ * @fires feelback-error - Delivery failed. `detail: { id, error, willRetry }`.
+ * @fires change - Like a native input, when the selection changes by user action.
+ * @fires input - Like a native input, when the selection changes by user action.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart question - The question text.
+ * @csspart options - The radiogroup holding the options.
+ * @csspart option - Each option.
+ * @csspart option-selected - The selected option (alongside `option`).
+ * @csspart label - Visible option labels and the low/high end labels.
+ * @csspart button - The Send and Skip buttons.
+ * @csspart textarea - The follow-up comment box.
+ * @csspart confirmation - The thank-you message.
+ *
+ * @cssprop --feelback-accent - Accent colour (selected options, buttons). Default `#b45309`.
+ * @cssprop --feelback-rating-color - Colour of lit stars and selected options. Default: the accent.
+ * @cssprop --feelback-rating-size - Size of each option (target size). Default `2.75rem`.
+ * @cssprop --feelback-rating-gap - Gap between options. Default `0.375rem`.
+ * @cssprop --feelback-text - Text colour.
+ * @cssprop --feelback-muted - Secondary text and unlit symbols.
+ * @cssprop --feelback-surface - Background of boxes and fields.
+ * @cssprop --feelback-border - Border colour of boxes and fields.
+ * @cssprop --feelback-radius - Corner radius. Default `8px`.
+ * @cssprop --feelback-font - Font family.
+ * @cssprop --feelback-font-size - Base font size.
+ * @cssprop --feelback-spacing - Space between the parts. Default `0.75rem`.
+ * @cssprop --feelback-focus-ring - Focus outline colour.
+ */
+export class RatingBar extends FeedbackFormElement {
+  static override styles = [...FeedbackElement.styles, ratingBarStyles];
+
+  protected readonly stringNamespace = 'rating-bar';
+  protected readonly defaultStrings = ratingBarStrings;
+
+  @state() private committed: number | null = null;
+  @state() private hovered: number | null = null;
+  @state() private step: Step = 'rate';
+  @state() private commentText = '';
+  @state() private announcement = '';
+
+  @query('.comment') private commentBox?: HTMLTextAreaElement;
+  @query('.thanks') private thanksMessage?: HTMLElement;
+  @queryAll('[role="radio"]') private optionElements!: NodeListOf<HTMLElement>;
+
+  /** The scale: `stars` (default), `nps`, `csat`, `ces`, `emoji`, `thumbs` or `numeric`. */
+  @property() scale: ScaleName = 'stars';
+
+  /** Lowest score of a `numeric` scale. Default 1. */
+  @property({ type: Number }) min = NUMERIC_DEFAULT_MIN;
+
+  /** Highest score of a `numeric` scale. Default 10; at most 20 above `min`. */
+  @property({ type: Number }) max = NUMERIC_DEFAULT_MAX;
+
+  /** The selected score; the `value` attribute is the default that a form reset returns to. */
+  @property({ type: Number }) value: number | null = null;
+
+  /** The question; the default depends on the scale. */
+  @property() question?: string;
+
+  /** Label under the lowest score. */
+  @property({ attribute: 'low-label' }) lowLabel?: string;
+
+  /** Label under the highest score. */
+  @property({ attribute: 'high-label' }) highLabel?: string;
+
+  /** Form field name: inside a `<form>` the score is submitted as `name=value`. */
+  @property() name = '';
+
+  /** A score must be chosen before the surrounding form can submit. */
+  @property({ type: Boolean, reflect: true }) required = false;
+
+  /** After a score, offer a comment box whose text is sent as a `comment` event. */
+  @property({ type: Boolean }) comment = false;
+
+  /** Most characters a comment may have. Default 1000. */
+  @property({ type: Number, attribute: 'max-length' }) maxLength = COMMENT_MAX_LENGTH;
+
+  /** The validated scale in force (bad attributes fall back here, never throw). */
+  private definition: ScaleDefinition = scaleDefinition('stars');
+  private ratingEventId?: string;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('scale') || changed.has('min') || changed.has('max')) {
+      this.definition = this.validatedDefinition();
+    }
+    if (changed.has('maxLength') && !(Number.isInteger(this.maxLength) && this.maxLength > 0)) {
+      warnAttribute(this.localName, 'max-length', this.maxLength, 'a positive whole number', String(COMMENT_MAX_LENGTH));
+      this.maxLength = COMMENT_MAX_LENGTH;
+    }
+    if (this.value !== null && !this.isOnScale(this.value)) {
+      warnAttribute(this.localName, 'value', this.value, `a score from ${this.definition.min} to ${this.definition.max}`, 'no selection');
+      this.value = null;
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.setFormValue(this.value === null ? null : String(this.value));
+    this.updateValidity();
+  }
+
+  protected resetToDefault(): void {
+    const initial = this.getAttribute('value');
+    const parsed = initial === null ? null : Number(initial);
+    this.value = parsed !== null && this.isOnScale(parsed) ? parsed : null;
+    this.committed = null;
+    this.hovered = null;
+    this.step = 'rate';
+    this.commentText = '';
+    this.announcement = '';
+    this.ratingEventId = undefined;
+  }
+
+  /** Restores the value when the browser restores a form (back navigation, autofill). */
+  formStateRestoreCallback(state: string | File | FormData | null): void {
+    const parsed = typeof state === 'string' ? Number(state) : NaN;
+    if (this.isOnScale(parsed)) this.value = parsed;
+  }
+
+  private validatedDefinition(): ScaleDefinition {
+    let scale = this.scale;
+    if (!isScaleName(scale)) {
+      warnAttribute(this.localName, 'scale', scale, `one of ${SCALE_NAMES.join(', ')}`, 'stars');
+      scale = 'stars';
+    }
+    if (scale !== 'numeric') return scaleDefinition(scale);
+    let { min, max } = this;
+    if (!Number.isInteger(min) || !Number.isInteger(max)) {
+      warnAttribute(this.localName, Number.isInteger(min) ? 'max' : 'min', Number.isInteger(min) ? max : min, 'a whole number', `${NUMERIC_DEFAULT_MIN}..${NUMERIC_DEFAULT_MAX}`);
+      [min, max] = [NUMERIC_DEFAULT_MIN, NUMERIC_DEFAULT_MAX];
+    } else if (max < min) {
+      warnAttribute(this.localName, 'max', max, `at least min (${min})`, `${NUMERIC_DEFAULT_MIN}..${NUMERIC_DEFAULT_MAX}`);
+      [min, max] = [NUMERIC_DEFAULT_MIN, NUMERIC_DEFAULT_MAX];
+    } else if (max - min + 1 > NUMERIC_MAX_OPTIONS) {
+      warnAttribute(this.localName, 'max', max, `within ${NUMERIC_MAX_OPTIONS - 1} of min (${min})`, `${NUMERIC_DEFAULT_MIN}..${NUMERIC_DEFAULT_MAX}`);
+      [min, max] = [NUMERIC_DEFAULT_MIN, NUMERIC_DEFAULT_MAX];
+    }
+    return scaleDefinition('numeric', min, max);
+  }
+
+  private isOnScale(value: number): boolean {
+    return this.definition.options.some((option) => option.value === value);
+  }
+
+  private updateValidity(): void {
+    if (this.required && this.value === null) {
+      this.setValidity({ valueMissing: true }, this.t('required'), this.optionElements?.[0]);
+    } else {
+      this.setValidity({});
+    }
+  }
+
+  /** The option's accessible name: "4 of 5 stars", "0 of 10, Not at all likely", "Thumbs up". */
+  private optionName(option: ScaleOption): string {
+    const { max, options } = this.definition;
+    const values = { n: option.value, max };
+    if (this.definition.name === 'thumbs') return this.t(option.labelKey!);
+    if (this.definition.name === 'stars') return this.t('stars', values);
+    const label = this.optionLabel(option) ?? this.endLabel(option, options);
+    return label ? this.t('scoreWithLabel', { ...values, label }) : this.t('score', values);
+  }
+
+  /** The option's own label (CSAT, emoji), if it has one. */
+  private optionLabel(option: ScaleOption): string | undefined {
+    return option.labelKey ? this.t(option.labelKey) : undefined;
+  }
+
+  /** The low or high end label, for the first and last option. */
+  private endLabel(option: ScaleOption, options: ScaleOption[]): string | undefined {
+    if (option === options[0]) return this.lowLabel ?? (this.definition.lowLabelKey && this.t(this.definition.lowLabelKey));
+    if (option === options[options.length - 1]) return this.highLabel ?? (this.definition.highLabelKey && this.t(this.definition.highLabelKey));
+    return undefined;
+  }
+
+  /** Index of the option that takes focus: the selected one, else the first. */
+  private get tabStopIndex(): number {
+    const index = this.definition.options.findIndex((option) => option.value === this.value);
+    return index === -1 ? 0 : index;
+  }
+
+  private handleOptionClick(option: ScaleOption): void {
+    if (this.isDisabled) return;
+    this.select(option.value);
+    this.commitScore(option.value);
+  }
+
+  private handlePointerEnter(option: ScaleOption): void {
+    if (!this.isDisabled && this.definition.name === 'stars') this.hovered = option.value;
+  }
+
+  private handlePointerLeave(): void {
+    this.hovered = null;
+  }
+
+  private handleKeyDown(event: KeyboardEvent): void {
+    if (this.isDisabled) return;
+    const options = this.definition.options;
+    const focused = options.findIndex((_, i) => this.optionElements[i] === this.shadowRoot?.activeElement);
+    const current = focused === -1 ? this.tabStopIndex : focused;
+    const forward = directionOf(this) === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+    const backward = directionOf(this) === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
+    let next: number | undefined;
+    switch (event.key) {
+      case forward:
+      case 'ArrowDown':
+        next = (current + 1) % options.length;
+        break;
+      case backward:
+      case 'ArrowUp':
+        next = (current - 1 + options.length) % options.length;
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = options.length - 1;
+        break;
+      case 'Enter':
+      case ' ':
+        event.preventDefault();
+        this.select(options[current].value);
+        this.commitScore(options[current].value);
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    this.select(options[next].value);
+    void this.updateComplete.then(() => this.optionElements[next]?.focus());
+  }
+
+  private handleSendClick(): void {
+    if (this.value !== null) this.commitScore(this.value);
+  }
+
+  private handleCommentInput(event: Event): void {
+    this.commentText = (event.target as HTMLTextAreaElement).value;
+  }
+
+  private handleCommentSend(): void {
+    const text = sanitizeText(this.commentText, this.maxLength);
+    if (text && this.ratingEventId) {
+      const event = this.createEvent('comment', { comment: { text, replyTo: this.ratingEventId } });
+      this.deliver(event);
+    }
+    this.finish();
+  }
+
+  private handleCommentSkip(): void {
+    this.finish();
+  }
+
+  /** Moves the selection by user action and tells listeners, like a native radio. */
+  private select(value: number): void {
+    if (value === this.value) return;
+    this.value = value;
+    this.emit('feelback-change', { value });
+    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  /** Commits a score: sends the rating event now, then offers the follow-up. */
+  private commitScore(value: number): void {
+    const { name: scale, min, max } = this.definition;
+    const event = this.createEvent('rating', { rating: { scale, value, min, max } });
+    this.committed = value;
+    this.ratingEventId = event.id;
+    this.deliver(event);
+    const option = this.definition.options.find((candidate) => candidate.value === value)!;
+    const chosen = this.t('selected', { label: this.optionName(option) });
+    if (this.comment) {
+      this.step = 'comment';
+      this.announcement = chosen;
+      void this.updateComplete.then(() => this.commentBox?.focus());
+    } else {
+      this.finish(chosen);
+    }
+  }
+
+  private finish(prefix = ''): void {
+    const hadFocus = this.shadowRoot?.activeElement !== null && this.step === 'comment';
+    this.step = 'thanks';
+    this.commentText = '';
+    this.announcement = [prefix, this.t('thanks')].filter(Boolean).join(' ');
+    // The follow-up form is gone; keep keyboard users where the content is.
+    if (hadFocus) void this.updateComplete.then(() => this.thanksMessage?.focus());
+  }
+
+  /**
+   * Sends through the transport. A bar used only as a form field (it has a
+   * `name` and nowhere to send) stays quiet instead of reporting a missing endpoint.
+   */
+  private deliver(event: FeedbackEvent): void {
+    if (this.name && !this.resolveTransport()) return;
+    this.submitEvent(event);
+  }
+
+  private renderGlyph(option: ScaleOption): TemplateResult | string {
+    switch (option.glyph) {
+      case 'star':
+        return html`<svg class="star" viewBox="0 0 24 24" aria-hidden="true">${starIcon}</svg>`;
+      case 'face':
+        return html`<svg class="face" viewBox="0 0 24 24" aria-hidden="true">${faceIcon(option.mood ?? 0)}</svg>`;
+      case 'thumb-up':
+        return html`<svg class="thumb" viewBox="0 0 24 24" aria-hidden="true">${thumbUpIcon}</svg>`;
+      case 'thumb-down':
+        return html`<svg class="thumb" viewBox="0 0 24 24" aria-hidden="true">${thumbDownIcon}</svg>`;
+      default:
+        return html`<span aria-hidden="true">${option.value}</span>`;
+    }
+  }
+
+  private renderOption(option: ScaleOption, index: number): TemplateResult {
+    const checked = option.value === this.value;
+    const preview = this.hovered ?? this.value;
+    const lit = this.definition.name === 'stars' && preview !== null && option.value <= preview;
+    const visibleLabel = this.definition.name === 'csat' ? this.optionLabel(option) : undefined;
+    return html`<div
+      role="radio"
+      class="option ${option.glyph === 'number' ? 'number' : option.glyph} ${lit ? 'lit' : ''}"
+      part=${checked ? 'option option-selected' : 'option'}
+      aria-checked=${checked ? 'true' : 'false'}
+      aria-label=${this.optionName(option)}
+      aria-disabled=${this.isDisabled ? 'true' : nothing}
+      tabindex=${this.isDisabled ? -1 : index === this.tabStopIndex ? 0 : -1}
+      title=${this.definition.name === 'emoji' ? this.optionName(option) : nothing}
+      @click=${() => this.handleOptionClick(option)}
+      @pointerenter=${() => this.handlePointerEnter(option)}
+    >
+      ${this.renderGlyph(option)}${visibleLabel ? html`<span class="option-label" part="label" aria-hidden="true">${visibleLabel}</span>` : nothing}
+    </div>`;
+  }
+
+  private renderEnds(): TemplateResult | typeof nothing {
+    const { lowLabelKey, highLabelKey } = this.definition;
+    const low = this.lowLabel ?? (lowLabelKey ? this.t(lowLabelKey) : undefined);
+    const high = this.highLabel ?? (highLabelKey ? this.t(highLabelKey) : undefined);
+    if (!low && !high) return nothing;
+    return html`<div class="ends" aria-hidden="true">
+      <span part="label low-label">${low ?? ''}</span><span part="label high-label">${high ?? ''}</span>
+    </div>`;
+  }
+
+  private renderSend(): TemplateResult | typeof nothing {
+    const pending = this.step === 'rate' && this.value !== null && this.value !== this.committed;
+    if (!pending) return nothing;
+    return html`<div class="actions">
+      <button type="button" class="button" part="button send-button" ?disabled=${this.isDisabled} @click=${this.handleSendClick}>
+        ${this.t('send')}
+      </button>
+    </div>`;
+  }
+
+  private renderFollowUp(): TemplateResult | typeof nothing {
+    if (this.step !== 'comment') return nothing;
+    const count = Array.from(this.commentText).length;
+    return html`<div class="follow-up">
+      <label for="comment" part="label">${this.t('commentLabel')}</label>
+      <textarea
+        id="comment"
+        class="comment"
+        part="textarea"
+        maxlength=${this.maxLength}
+        aria-describedby="count"
+        .value=${this.commentText}
+        ?disabled=${this.isDisabled}
+        @input=${this.handleCommentInput}
+      ></textarea>
+      <span id="count" class="count">${this.t('commentCount', { count, max: this.maxLength })}</span>
+      <div class="actions">
+        <button type="button" class="button" part="button send-button" ?disabled=${this.isDisabled} @click=${this.handleCommentSend}>
+          ${this.t('send')}
+        </button>
+        <button type="button" class="button secondary" part="button skip-button" ?disabled=${this.isDisabled} @click=${this.handleCommentSkip}>
+          ${this.t('skip')}
+        </button>
+      </div>
+    </div>`;
+  }
+
+  override render(): TemplateResult {
+    const question = this.question ?? this.t(this.definition.questionKey);
+    return html`<div part="base" class="base">
+      <p id="question" class="question" part="question">${question}</p>
+      <div
+        role="radiogroup"
+        class="options"
+        part="options"
+        aria-labelledby="question"
+        aria-required=${this.required ? 'true' : nothing}
+        aria-disabled=${this.isDisabled ? 'true' : nothing}
+        @keydown=${this.handleKeyDown}
+        @pointerleave=${this.handlePointerLeave}
+      >
+        ${this.definition.options.map((option, index) => this.renderOption(option, index))}
+      </div>
+      ${this.renderEnds()} ${this.renderSend()} ${this.renderFollowUp()}
+      ${this.step === 'thanks'
+        ? html`<p class="thanks" part="confirmation" tabindex="-1">${this.t('thanks')}</p>`
+        : nothing}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    </div>`;
+  }
+}
+
+defineElement('feelback-rating-bar', RatingBar);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'feelback-rating-bar': RatingBar;
+  }
+}
