@@ -88,6 +88,10 @@ export async function startServer(): Promise<TestServer> {
 
   async function handleStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
     const custom = pages.get(path);
     if (custom) {
       res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store', ...custom.headers });
