@@ -11,3 +11,7 @@ import './components/rating-bar/rating-bar.js';
 export { RatingBar } from './components/rating-bar/rating-bar.js';
 export { SCALE_NAMES } from './components/rating-bar/scales.js';
 export type { ScaleName } from './components/rating-bar/scales.js';
+import './components/feeling-prompt/feeling-prompt.js';
+export { FeelingPrompt } from './components/feeling-prompt/feeling-prompt.js';
+export { DEFAULT_FEELINGS, feelingPolarity } from './components/feeling-prompt/feelings.js';
+export type { Feeling, FeelingPolarity } from './components/feeling-prompt/feelings.js';

@@ -1,0 +1,156 @@
+import { css } from 'lit';
+
+export const feelingPromptStyles = css`
+  .base {
+    display: grid;
+    gap: var(--_fb-spacing);
+    padding: var(--feelback-padding, 0);
+    background: var(--feelback-feeling-background, transparent);
+  }
+
+  .question {
+    margin: 0;
+    font-weight: 600;
+    font-size: var(--feelback-question-size, 1.05em);
+  }
+
+  .options {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--feelback-feeling-gap, 0.375rem);
+  }
+
+  .option {
+    --_fb-feeling-size: var(--feelback-feeling-size, 2.25rem);
+    display: inline-flex;
+    flex: 1 1 0;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: 0.25rem;
+    min-width: 4.25rem;
+    min-height: 2.75rem;
+    padding: 0.375rem 0.25rem;
+    border: 1px solid transparent;
+    border-radius: var(--_fb-radius);
+    color: var(--_fb-muted);
+    cursor: pointer;
+    user-select: none;
+    -webkit-tap-highlight-color: transparent;
+    transition:
+      color var(--_fb-duration) ease,
+      background-color var(--_fb-duration) ease,
+      border-color var(--_fb-duration) ease;
+  }
+  .option:hover:not([aria-disabled='true']) {
+    color: var(--_fb-text);
+    background: var(--_fb-surface-raised);
+  }
+  .option[aria-checked='true'] {
+    color: var(--feelback-feeling-color, var(--_fb-accent));
+    border-color: currentColor;
+    background: var(--_fb-surface-raised);
+  }
+  .option[aria-disabled='true'] {
+    cursor: not-allowed;
+    opacity: 0.55;
+  }
+
+  .icon {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    width: var(--_fb-feeling-size);
+    height: var(--_fb-feeling-size);
+    font-size: calc(var(--_fb-feeling-size) * 0.8);
+    line-height: 1;
+    /* Transform only: a hover lift must not move the row around it. */
+    transition: transform var(--_fb-duration) ease;
+  }
+  .option:hover:not([aria-disabled='true']) .icon {
+    transform: scale(1.1);
+  }
+  .icon svg,
+  .icon img {
+    width: 100%;
+    height: 100%;
+  }
+
+  .label {
+    font-size: 0.8125em;
+    line-height: 1.2;
+    text-align: center;
+    color: var(--_fb-text);
+  }
+
+  .follow-up,
+  .callback {
+    display: grid;
+    gap: 0.5rem;
+  }
+  .intro,
+  .callback-heading {
+    margin: 0;
+  }
+  .callback-heading {
+    font-weight: 600;
+  }
+  .follow-up-question {
+    font-weight: 600;
+  }
+  .follow-up textarea {
+    width: 100%;
+    min-height: 5rem;
+    resize: vertical;
+  }
+  .count {
+    color: var(--_fb-muted);
+    font-size: 0.8125em;
+    font-variant-numeric: tabular-nums;
+  }
+  .count.full {
+    color: var(--_fb-danger);
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .button {
+    min-height: 2.75rem;
+  }
+
+  .thanks {
+    margin: 0;
+    color: var(--_fb-success);
+    font-weight: 600;
+  }
+  .thanks:focus,
+  .callback-heading:focus {
+    outline: none;
+  }
+
+  /* Optional motion: new content fades in place; opacity and transform never shift layout. */
+  @media (prefers-reduced-motion: no-preference) {
+    .follow-up,
+    .callback,
+    .thanks {
+      animation: feelback-enter var(--_fb-duration) ease-out;
+    }
+  }
+  @keyframes feelback-enter {
+    from {
+      opacity: 0;
+      transform: translateY(-0.25rem);
+    }
+  }
+
+  @media (forced-colors: active) {
+    .option[aria-checked='true'] {
+      forced-color-adjust: none;
+      color: Highlight;
+      border-color: Highlight;
+    }
+  }
+`;

@@ -1,0 +1,480 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { COMMENT_MAX_LENGTH, sanitizeText } from '../../context/event.js';
+import { directionOf } from '../../i18n/locale.js';
+import { lookupString, type StringTable } from '../../i18n/strings.js';
+import { defineElement } from '../../internal/define.js';
+import { warnAttribute, warnOnce } from '../../internal/warn.js';
+import { faceIcon } from '../../styles/icons.js';
+import { FeedbackElement } from '../feedback-element.js';
+import { feelingPromptStyles } from './feeling-prompt.styles.js';
+import { DEFAULT_FEELINGS, feelingPolarity, validFeelings, type Feeling, type FeelingPolarity } from './feelings.js';
+import { feelingPromptStrings } from './strings.js';
+
+/** The embedded call-back form; defined by its own module, never imported from here. */
+const CALLBACK_TAG = 'feelback-callback-request';
+
+/** The longest comment cap `max-length` accepts. */
+const MAX_LENGTH_LIMIT = 10_000;
+
+type Step = 'pick' | 'follow-up' | 'callback' | 'thanks';
+
+const FOLLOW_UP_KEYS: Record<FeelingPolarity, { intro: string; question: string }> = {
+  negative: { intro: 'introNegative', question: 'followUpNegative' },
+  neutral: { intro: 'introNeutral', question: 'followUpNeutral' },
+  positive: { intro: 'introPositive', question: 'followUpPositive' },
+};
+
+/** `comment` is on unless the attribute says `false`, `off`, `no` or `0`; removing it restores the default. */
+const onUnlessFalse = {
+  fromAttribute: (value: string | null): boolean => value === null || !/^(false|off|no|0)$/i.test(value.trim()),
+  toAttribute: (value: boolean): string | null => (value ? '' : 'false'),
+};
+
+function callbackElementDefined(): boolean {
+  return Boolean(globalThis.customElements?.get(CALLBACK_TAG));
+}
+
+/**
+ * Asks "How did we make you feel?" with five faces, sends the feeling the
+ * moment it is picked, then follows up the way a good service person would:
+ * an apology and "What went wrong?" for an upset visitor, real interest for a
+ * happy one. With `offer-callback`, an upset visitor can ask for a call back
+ * from a human, in place.
+ *
+ * A click, or Enter/Space on the focused face, commits a feeling; the arrow keys
+ * (mirrored right to left), Home and End only move focus. A changed answer
+ * before the follow-up is sent is a new `feeling` event; servers should count a
+ * widget's latest feeling per session.
+ *
+ * @summary The "How did we make you feel?" prompt with an empathetic follow-up.
+ *
+ * @fires feelback-change - `{ value }`: the visitor committed the feeling with this id.
+ * @fires feelback-submit - `{ event }`: a feeling or comment event is about to go to the transport; cancelable.
+ * @fires feelback-sent - `{ id }`: the endpoint accepted the event with this id.
+ * @fires feelback-error - `{ id, error, willRetry }`: delivering the event with this id failed.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart question - The question above the feelings.
+ * @csspart options - The radiogroup of feelings.
+ * @csspart option - One feeling.
+ * @csspart option-selected - The committed feeling (alongside `option`).
+ * @csspart icon - A feeling's face, glyph or image.
+ * @csspart label - A feeling's visible name.
+ * @csspart follow-up - The follow-up after a pick.
+ * @csspart intro - The follow-up's opening line (the apology, for negative feelings).
+ * @csspart follow-up-question - The follow-up's question, the text box's label.
+ * @csspart textarea - The comment box.
+ * @csspart count - The live character count.
+ * @csspart actions - The row of follow-up buttons.
+ * @csspart button - Every button.
+ * @csspart send-button - The Send button.
+ * @csspart skip-button - The Skip button.
+ * @csspart callback-button - The "Request a call back" button.
+ * @csspart callback - The wrapper around the embedded call-back form.
+ * @csspart callback-heading - The heading above the embedded call-back form.
+ * @csspart confirmation - The thank-you message.
+ *
+ * @cssprop --feelback-accent - Accent colour: buttons and, by default, the chosen feeling.
+ * @cssprop --feelback-feeling-color - Colour of the chosen feeling.
+ * @cssprop --feelback-feeling-size - Size of each face. Default 2.25rem.
+ * @cssprop --feelback-feeling-gap - Space between feelings.
+ * @cssprop --feelback-feeling-background - Background of the whole prompt.
+ * @cssprop --feelback-question-size - Font size of the question.
+ * @cssprop --feelback-text - Text colour.
+ * @cssprop --feelback-muted - Colour of unchosen faces and the character count.
+ * @cssprop --feelback-surface - Background of the text box.
+ * @cssprop --feelback-surface-raised - Background of a hovered or chosen feeling.
+ * @cssprop --feelback-border - Border colour.
+ * @cssprop --feelback-success - Colour of the thank-you message.
+ * @cssprop --feelback-danger - Colour of the count at the limit.
+ * @cssprop --feelback-font - Font family.
+ * @cssprop --feelback-font-size - Base font size.
+ * @cssprop --feelback-radius - Corner radius.
+ * @cssprop --feelback-spacing - Space between the parts.
+ * @cssprop --feelback-padding - Padding inside the prompt.
+ * @cssprop --feelback-focus-ring - Focus outline colour.
+ * @cssprop --feelback-duration - Length of transitions (none under `prefers-reduced-motion`).
+ */
+export class FeelingPrompt extends FeedbackElement {
+  static override styles = [...FeedbackElement.styles, feelingPromptStyles];
+
+  protected readonly stringNamespace = 'feeling-prompt';
+  protected readonly defaultStrings: StringTable = feelingPromptStrings;
+
+  @state() private step: Step = 'pick';
+  /** The feeling last sent, if any. */
+  @state() private committed: Feeling | null = null;
+  /** Id of the last feeling event: comments and call-back requests reply to it. */
+  @state() private feelingEventId: string | null = null;
+  /** The face that holds the roving tab stop, or -1 for "the committed one, else the first". */
+  @state() private focusIndex = -1;
+  @state() private draft = '';
+  @state() private announcement = '';
+  @state() private thanksKey: 'thanks' | 'thanksNoComment' = 'thanks';
+
+  @query('.option[tabindex="0"]') private tabStopOption?: HTMLElement | null;
+  @query('.thanks') private thanksMessage?: HTMLElement | null;
+  @query('.callback-button') private callbackButton?: HTMLElement | null;
+  @query('.callback-heading') private callbackHeading?: HTMLElement | null;
+  @query(CALLBACK_TAG) private callbackForm?: HTMLElement | null;
+
+  /** The question above the faces; defaults to the localized "How did we make you feel?". */
+  @property() question?: string;
+
+  /** Offer a comment box after a pick (default on); `comment="false"` or `no-comment` turns it off. */
+  @property({ converter: onUnlessFalse }) comment = true;
+
+  /** Turns the comment box off: the feeling alone is sent. */
+  @property({ type: Boolean, attribute: 'no-comment' }) noComment = false;
+
+  /** After a negative feeling, offer "Request a call back" (needs `<feelback-callback-request>` loaded). */
+  @property({ type: Boolean, attribute: 'offer-callback' }) offerCallback = false;
+
+  /** Longest comment, in characters (1–10000). Default 1000. */
+  @property({ type: Number, attribute: 'max-length' }) maxLength = COMMENT_MAX_LENGTH;
+
+  /** The feelings offered, in order; replaces the built-in five. */
+  @property({ attribute: false }) feelings: readonly Feeling[] = DEFAULT_FEELINGS;
+
+  /** The feelings in force: `feelings` without its malformed entries, or the defaults. */
+  private activeFeelings: readonly Feeling[] = DEFAULT_FEELINGS;
+  /** The comment cap in force, after validating `max-length`. */
+  private commentCap = COMMENT_MAX_LENGTH;
+
+  /** The id of the committed feeling, or `null` before a pick. */
+  get value(): string | null {
+    return this.committed?.id ?? null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The call-back form may load after this element; show the action once it does.
+    if (!callbackElementDefined() && globalThis.customElements) {
+      void customElements.whenDefined(CALLBACK_TAG).then(() => this.requestUpdate());
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('feelings')) this.activeFeelings = this.resolveFeelings();
+    if (changed.has('maxLength')) this.commentCap = this.resolveMaxLength();
+  }
+
+  private resolveFeelings(): readonly Feeling[] {
+    if (this.feelings === DEFAULT_FEELINGS) return DEFAULT_FEELINGS;
+    const { feelings, problems } = validFeelings(this.feelings);
+    if (problems.length > 0) {
+      const using = feelings.length > 0 ? 'the other feelings' : 'the default feelings';
+      warnOnce(`<${this.localName}> feelings: ${problems.join('; ')}; using ${using}.`);
+    }
+    return feelings.length > 0 ? feelings : DEFAULT_FEELINGS;
+  }
+
+  private resolveMaxLength(): number {
+    const value = this.maxLength;
+    if (Number.isInteger(value) && value >= 1 && value <= MAX_LENGTH_LIMIT) return value;
+    warnAttribute(this.localName, 'max-length', value, `a whole number from 1 to ${MAX_LENGTH_LIMIT}`, String(COMMENT_MAX_LENGTH));
+    return COMMENT_MAX_LENGTH;
+  }
+
+  private get commentEnabled(): boolean {
+    return this.comment && !this.noComment;
+  }
+
+  /** The visible name: a `strings` override or the locale's table by `labelKey`, else the feeling's own label. */
+  private feelingLabel(feeling: Feeling): string {
+    if (!feeling.labelKey) return feeling.label;
+    return (
+      this.strings?.[feeling.labelKey] ??
+      lookupString(this.locale, this.stringNamespace, feeling.labelKey, feeling.label)
+    );
+  }
+
+  /** Whether this feeling gets the "Request a call back" action. */
+  private offersCallbackFor(feeling: Feeling | null): boolean {
+    return this.offerCallback && feeling !== null && feelingPolarity(feeling) === 'negative' && callbackElementDefined();
+  }
+
+  private get committedIndex(): number {
+    return this.committed ? this.activeFeelings.findIndex((feeling) => feeling.id === this.committed!.id) : -1;
+  }
+
+  /** Index of the face that takes Tab: the one last moved to, else the committed one, else the first. */
+  private get tabStopIndex(): number {
+    if (this.focusIndex >= 0 && this.focusIndex < this.activeFeelings.length) return this.focusIndex;
+    return Math.max(this.committedIndex, 0);
+  }
+
+  private focusInside(): boolean {
+    return Boolean(this.shadowRoot?.activeElement);
+  }
+
+  private handleOptionClick(feeling: Feeling, index: number): void {
+    if (this.disabled) return;
+    this.focusIndex = index;
+    this.commitFeeling(feeling);
+  }
+
+  private handleKeyDown(event: KeyboardEvent): void {
+    if (this.disabled) return;
+    const count = this.activeFeelings.length;
+    const current = this.tabStopIndex;
+    const rtl = directionOf(this) === 'rtl';
+    let next: number;
+    switch (event.key) {
+      case rtl ? 'ArrowLeft' : 'ArrowRight':
+      case 'ArrowDown':
+        next = (current + 1) % count;
+        break;
+      case rtl ? 'ArrowRight' : 'ArrowLeft':
+      case 'ArrowUp':
+        next = (current - 1 + count) % count;
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = count - 1;
+        break;
+      case 'Enter':
+      case ' ':
+        event.preventDefault();
+        this.commitFeeling(this.activeFeelings[current]);
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    this.focusIndex = next;
+    void this.updateComplete.then(() => this.tabStopOption?.focus());
+  }
+
+  private handleCommentInput(event: Event): void {
+    const box = event.target as HTMLTextAreaElement;
+    const characters = Array.from(box.value);
+    // Counted in characters, not UTF-16 units as native `maxlength` would: an emoji is one.
+    if (characters.length > this.commentCap) {
+      box.value = characters.slice(0, this.commentCap).join('');
+    }
+    const reachedLimit = characters.length >= this.commentCap && Array.from(this.draft).length < this.commentCap;
+    this.draft = box.value;
+    if (reachedLimit) this.announcement = this.t('commentLimit', { max: this.commentCap });
+  }
+
+  private handleSendClick(): void {
+    if (this.disabled) return;
+    const text = sanitizeText(this.draft, this.commentCap);
+    if (text && this.feelingEventId) {
+      this.submitEvent(this.createEvent('comment', { comment: { text, replyTo: this.feelingEventId } }));
+      this.finish('thanks');
+    } else {
+      this.finish('thanksNoComment');
+    }
+  }
+
+  private handleSkipClick(): void {
+    if (this.disabled) return;
+    this.finish('thanksNoComment');
+  }
+
+  private handleCallbackClick(): void {
+    if (this.disabled || !this.offersCallbackFor(this.committed)) return;
+    this.step = 'callback';
+    this.announcement = '';
+    void this.updateComplete.then(() => this.focusCallbackForm());
+  }
+
+  private readonly handleCallbackCancel = (): void => {
+    this.step = 'follow-up';
+    void this.updateComplete.then(() => this.callbackButton?.focus());
+  };
+
+  /** Sends the feeling at once (a visitor who leaves now still counts), then follows up. */
+  private commitFeeling(feeling: Feeling): void {
+    if (this.disabled) return;
+    if (this.committed?.id !== feeling.id || !this.feelingEventId) {
+      const event = this.createEvent('feeling', { feeling: { id: feeling.id, score: feeling.score } });
+      this.committed = feeling;
+      this.feelingEventId = event.id;
+      this.emit('feelback-change', { value: feeling.id });
+      this.submitEvent(event);
+    }
+    const chosen = this.t('selected', { label: this.feelingLabel(feeling) });
+    if (!this.commentEnabled && !this.offersCallbackFor(feeling)) {
+      this.finish('thanksNoComment', chosen);
+      return;
+    }
+    // Focus stays on the chosen face, which is still there; the live region reads
+    // the follow-up and Tab reaches the text box next. Moving focus into the box
+    // would pop up the on-screen keyboard on a tap the visitor meant as an answer.
+    this.step = 'follow-up';
+    const { intro, question } = FOLLOW_UP_KEYS[feelingPolarity(feeling)];
+    this.announcement = [chosen, this.t(intro), this.commentEnabled ? this.t(question) : '']
+      .filter(Boolean)
+      .join(' ');
+  }
+
+  private finish(messageKey: 'thanks' | 'thanksNoComment', prefix = ''): void {
+    const hadFocus = this.focusInside();
+    this.step = 'thanks';
+    this.draft = '';
+    this.thanksKey = messageKey;
+    if (hadFocus) {
+      // The control that had focus is gone: put keyboard users on the message, which reads it.
+      this.announcement = prefix;
+      void this.updateComplete.then(() => this.thanksMessage?.focus());
+    } else {
+      this.announcement = [prefix, this.t(messageKey)].filter(Boolean).join(' ');
+    }
+  }
+
+  /** Into the form's first field when it delegates focus, else onto the heading above it. */
+  private focusCallbackForm(): void {
+    const form = this.callbackForm;
+    form?.focus();
+    if (!form || this.shadowRoot?.activeElement !== form) this.callbackHeading?.focus();
+  }
+
+  /** Starts over: no feeling committed, nothing typed. Sends nothing. */
+  reset(): void {
+    this.step = 'pick';
+    this.committed = null;
+    this.feelingEventId = null;
+    this.focusIndex = -1;
+    this.draft = '';
+    this.announcement = '';
+  }
+
+  private renderIcon(feeling: Feeling): TemplateResult {
+    if (feeling.icon) return html`<span class="icon" part="icon" aria-hidden="true"><img src=${feeling.icon} alt="" /></span>`;
+    if (feeling.glyph) return html`<span class="icon" part="icon" aria-hidden="true">${feeling.glyph}</span>`;
+    return html`<span class="icon" part="icon" aria-hidden="true"
+      ><svg viewBox="0 0 24 24" focusable="false">${faceIcon(feeling.score)}</svg></span
+    >`;
+  }
+
+  private renderOption(feeling: Feeling, index: number): TemplateResult {
+    const checked = feeling.id === this.committed?.id;
+    return html`<div
+      role="radio"
+      class="option"
+      part=${checked ? 'option option-selected' : 'option'}
+      data-feeling=${feeling.id}
+      aria-checked=${checked ? 'true' : 'false'}
+      aria-disabled=${this.disabled ? 'true' : nothing}
+      tabindex=${this.disabled ? -1 : index === this.tabStopIndex ? 0 : -1}
+      @click=${() => this.handleOptionClick(feeling, index)}
+    >
+      ${this.renderIcon(feeling)}<span class="label" part="label">${this.feelingLabel(feeling)}</span>
+    </div>`;
+  }
+
+  private renderPicker(): TemplateResult {
+    return html`<p id="question" class="question" part="question">${this.question ?? this.t('question')}</p>
+      <div
+        role="radiogroup"
+        class="options"
+        part="options"
+        aria-labelledby="question"
+        aria-disabled=${this.disabled ? 'true' : nothing}
+        @keydown=${this.handleKeyDown}
+      >
+        ${this.activeFeelings.map((feeling, index) => this.renderOption(feeling, index))}
+      </div>`;
+  }
+
+  private renderCommentBox(question: string): TemplateResult {
+    const count = Array.from(this.draft).length;
+    return html`<label for="comment" class="follow-up-question" part="follow-up-question">${question}</label>
+      <textarea
+        id="comment"
+        part="textarea"
+        aria-describedby="intro count"
+        .value=${this.draft}
+        ?disabled=${this.disabled}
+        @input=${this.handleCommentInput}
+      ></textarea>
+      <span id="count" class="count ${count >= this.commentCap ? 'full' : ''}" part="count"
+        >${this.t('commentCount', { count, max: this.commentCap })}</span
+      >`;
+  }
+
+  private renderFollowUp(feeling: Feeling): TemplateResult {
+    const { intro, question } = FOLLOW_UP_KEYS[feelingPolarity(feeling)];
+    const withComment = this.commentEnabled;
+    return html`<div class="follow-up" part="follow-up">
+      <p id="intro" class="intro" part="intro">${this.t(intro)}</p>
+      ${withComment ? this.renderCommentBox(this.t(question)) : nothing}
+      <div class="actions" part="actions">
+        ${withComment
+          ? html`<button type="button" class="button" part="button send-button" ?disabled=${this.disabled} @click=${this.handleSendClick}>
+              ${this.t('send')}
+            </button>`
+          : nothing}
+        ${this.offersCallbackFor(feeling)
+          ? html`<button
+              type="button"
+              class="button secondary callback-button"
+              part="button callback-button"
+              ?disabled=${this.disabled}
+              @click=${this.handleCallbackClick}
+            >
+              ${this.t('requestCallback')}
+            </button>`
+          : nothing}
+        <button type="button" class="button secondary" part="button skip-button" ?disabled=${this.disabled} @click=${this.handleSkipClick}>
+          ${this.t('skip')}
+        </button>
+      </div>
+    </div>`;
+  }
+
+  private renderCallback(): TemplateResult {
+    return html`<div class="callback" part="callback" role="group" aria-labelledby="callback-heading">
+      <p id="callback-heading" class="callback-heading" part="callback-heading" tabindex="-1">${this.t('callbackHeading')}</p>
+      <feelback-callback-request
+        cancelable
+        widget-id=${this.widgetName}
+        endpoint=${ifDefined(this.endpoint)}
+        theme=${ifDefined(this.theme)}
+        ?disabled=${this.disabled}
+        .replyTo=${this.feelingEventId ?? undefined}
+        .transport=${this.resolveTransport()}
+        .metadata=${this.metadata}
+        @feelback-cancel=${this.handleCallbackCancel}
+      ></feelback-callback-request>
+    </div>`;
+  }
+
+  private renderStep(): TemplateResult | typeof nothing {
+    const feeling = this.committed;
+    switch (this.step) {
+      case 'follow-up':
+        return feeling ? html`${this.renderPicker()}${this.renderFollowUp(feeling)}` : this.renderPicker();
+      case 'callback':
+        return this.renderCallback();
+      case 'thanks':
+        return html`<p class="thanks" part="confirmation" tabindex="-1">${this.t(this.thanksKey)}</p>`;
+      case 'pick':
+      default:
+        return this.renderPicker();
+    }
+  }
+
+  override render(): TemplateResult {
+    return html`<div part="base" class="base">
+      ${this.renderStep()}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    </div>`;
+  }
+}
+
+defineElement('feelback-feeling-prompt', FeelingPrompt);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'feelback-feeling-prompt': FeelingPrompt;
+  }
+}
