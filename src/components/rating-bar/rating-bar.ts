@@ -30,6 +30,7 @@ type Step = 'rate' | 'comment' | 'thanks';
  * at once; arrow keys only move the selection. Inside a `<form>` it behaves like
  * a native input (`name`, `required`, reset, `change`).
  *
+ * @tagname feelback-rating-bar
  * @summary One-tap rating on a scale, delivered the moment it is chosen.
  *
  * @fires feelback-change - The selection changed by user action. `detail: { value: number }`.
