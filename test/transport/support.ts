@@ -1,0 +1,130 @@
+import { vi } from 'vitest';
+import { createFeedbackEvent, type FeedbackBatch, type FeedbackEvent, type FeedbackEventType } from '../../src/context/event.js';
+import type { QueueStorage, Transport } from '../../src/transport/types.js';
+
+export const ENDPOINT = 'https://collect.example/feedback';
+export const QUEUE_KEY = `feelback:queue:${ENDPOINT}`;
+
+/** An answer as a widget would build it. */
+export function makeEvent(type: FeedbackEventType = 'rating', extra: Partial<FeedbackEvent> = {}): FeedbackEvent {
+  const event = createFeedbackEvent({
+    type,
+    widget: 'test-widget',
+    context: {
+      url: 'https://shop.example/checkout',
+      referrer: '',
+      locale: 'en',
+      viewport: { width: 1024, height: 768 },
+      sessionId: 'session-1',
+    },
+    ...(type === 'rating' ? { rating: { scale: 'stars', value: 4, min: 1, max: 5 } } : {}),
+    ...(type === 'callback'
+      ? { callback: { name: 'Ada', phone: '+441234567', window: 'asap', topic: '', consent: true as const, timeZone: 'UTC' } }
+      : {}),
+  });
+  return { ...event, ...extra };
+}
+
+/** In-memory `localStorage` stand-in that can be told to fail. */
+export class FakeStorage implements QueueStorage {
+  readonly data = new Map<string, string>();
+  failWrites: Error | null = null;
+  getItem(key: string): string | null {
+    return this.data.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    if (this.failWrites) throw this.failWrites;
+    this.data.set(key, value);
+  }
+  removeItem(key: string): void {
+    this.data.delete(key);
+  }
+  /** Ids of the events stored for the test endpoint. */
+  storedIds(key = QUEUE_KEY): string[] {
+    const raw = this.data.get(key);
+    if (!raw) return [];
+    return (JSON.parse(raw).records as Array<{ e: FeedbackEvent }>).map((record) => record.e.id);
+  }
+}
+
+export function quotaError(): Error {
+  const error = new Error('The quota has been exceeded.');
+  error.name = 'QuotaExceededError';
+  return error;
+}
+
+export interface ServerRequest {
+  url: string;
+  init: RequestInit;
+  batch: FeedbackBatch;
+  ids: string[];
+  /** What storage held when the request left. */
+  storedAtSend: string[];
+}
+
+type Answer = number | 'network' | 'hang' | { status: number; retryAfter?: string };
+
+/**
+ * A fake request function standing in for the server: records what it
+ * receives and answers from a script (default 204).
+ */
+export function fakeServer(storage?: FakeStorage) {
+  const requests: ServerRequest[] = [];
+  const script: Answer[] = [];
+  let fallback: Answer = 204;
+  const fetch = vi.fn(async (url: string | URL | Request, init: RequestInit = {}) => {
+    const batch = JSON.parse(String(init.body)) as FeedbackBatch;
+    requests.push({
+      url: String(url),
+      init,
+      batch,
+      ids: batch.events.map((event) => event.id),
+      storedAtSend: storage?.storedIds() ?? [],
+    });
+    const answer = script.length > 0 ? script.shift()! : fallback;
+    if (answer === 'network') throw new TypeError('Failed to fetch');
+    if (answer === 'hang') {
+      return new Promise<Response>((_, reject) => {
+        init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      });
+    }
+    const { status, retryAfter } = typeof answer === 'number' ? { status: answer, retryAfter: undefined } : answer;
+    const headers = new Headers();
+    if (retryAfter !== undefined) headers.set('retry-after', retryAfter);
+    return { status, headers } as Response;
+  });
+  return {
+    fetch: fetch as unknown as typeof globalThis.fetch,
+    requests,
+    /** Answers the next requests in order. */
+    answer(...answers: Answer[]) {
+      script.push(...answers);
+    },
+    /** Answers every later request this way. */
+    answerAlways(answer: Answer) {
+      fallback = answer;
+    },
+    /** Ids the server accepted (2xx), counting duplicates. */
+    get deliveredIds(): string[] {
+      return requests.flatMap((request) => request.ids);
+    },
+  };
+}
+
+/** Records the transport's `sent`, `error` and `dropped` events in order. */
+export function recordEvents(transport: Transport) {
+  const log: Array<{ type: string; detail: Record<string, unknown> }> = [];
+  for (const type of ['sent', 'error', 'dropped']) {
+    transport.addEventListener(type, (event) => log.push({ type, detail: (event as CustomEvent).detail }));
+  }
+  return log;
+}
+
+export function setOnline(online: boolean): void {
+  Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => online });
+}
+
+export function setVisibility(state: 'visible' | 'hidden'): void {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+  document.dispatchEvent(new Event('visibilitychange'));
+}
