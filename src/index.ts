@@ -15,3 +15,8 @@ import './components/feeling-prompt/feeling-prompt.js';
 export { FeelingPrompt } from './components/feeling-prompt/feeling-prompt.js';
 export { DEFAULT_FEELINGS, feelingPolarity } from './components/feeling-prompt/feelings.js';
 export type { Feeling, FeelingPolarity } from './components/feeling-prompt/feelings.js';
+import './components/callback-request/callback-request.js';
+export { CallbackRequest } from './components/callback-request/callback-request.js';
+export type { CallbackWindowOption } from './components/callback-request/callback-request.js';
+export { checkPhone, normalizePhone, isValidPhone, PHONE_MIN_DIGITS, PHONE_MAX_DIGITS } from './components/callback-request/phone.js';
+export type { PhoneCheck, PhoneProblem } from './components/callback-request/phone.js';
