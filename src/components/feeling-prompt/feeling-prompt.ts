@@ -448,24 +448,17 @@ export class FeelingPrompt extends FeedbackElement {
     </div>`;
   }
 
-  private renderStep(): TemplateResult | typeof nothing {
-    const feeling = this.committed;
-    switch (this.step) {
-      case 'follow-up':
-        return feeling ? html`${this.renderPicker()}${this.renderFollowUp(feeling)}` : this.renderPicker();
-      case 'callback':
-        return this.renderCallback();
-      case 'thanks':
-        return html`<p class="thanks" part="confirmation" tabindex="-1">${this.t(this.thanksKey)}</p>`;
-      case 'pick':
-      default:
-        return this.renderPicker();
-    }
-  }
-
   override render(): TemplateResult {
+    // One fixed slot per part, so the faces keep their DOM (and focus) from pick to follow-up.
+    const feeling = this.committed;
+    const picking = this.step === 'pick' || this.step === 'follow-up';
     return html`<div part="base" class="base">
-      ${this.renderStep()}
+      ${picking ? this.renderPicker() : nothing}
+      ${this.step === 'follow-up' && feeling ? this.renderFollowUp(feeling) : nothing}
+      ${this.step === 'callback' ? this.renderCallback() : nothing}
+      ${this.step === 'thanks'
+        ? html`<p class="thanks" part="confirmation" tabindex="-1">${this.t(this.thanksKey)}</p>`
+        : nothing}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
   }
