@@ -51,6 +51,11 @@ interface TransportRecord extends QueueRecord {
  */
 const handover = new Map<string, OrphanRecord[]>();
 
+/** Test hook (not exported from the package): forget events handed over between transports. */
+export function resetHandover(): void {
+  handover.clear();
+}
+
 /**
  * Queue, batch, retry, persist and flush on page hide (DESIGN.md §5).
  * Delivery is at least once: an event is in the queue store before its first
