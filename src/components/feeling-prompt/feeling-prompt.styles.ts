@@ -88,12 +88,8 @@ export const feelingPromptStyles = css`
     display: grid;
     gap: 0.5rem;
   }
-  .intro,
-  .callback-heading {
+  .intro {
     margin: 0;
-  }
-  .callback-heading {
-    font-weight: 600;
   }
   .follow-up-question {
     font-weight: 600;
@@ -126,8 +122,7 @@ export const feelingPromptStyles = css`
     color: var(--_fb-success);
     font-weight: 600;
   }
-  .thanks:focus,
-  .callback-heading:focus {
+  .thanks:focus {
     outline: none;
   }
 

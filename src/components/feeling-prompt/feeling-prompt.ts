@@ -72,8 +72,7 @@ function callbackElementDefined(): boolean {
  * @csspart send-button - The Send button.
  * @csspart skip-button - The Skip button.
  * @csspart callback-button - The "Request a call back" button.
- * @csspart callback - The wrapper around the embedded call-back form.
- * @csspart callback-heading - The heading above the embedded call-back form.
+ * @csspart callback - The group around the embedded `<feelback-callback-request>`.
  * @csspart confirmation - The thank-you message.
  *
  * @cssprop --feelback-accent - Accent colour: buttons and, by default, the chosen feeling.
@@ -117,7 +116,7 @@ export class FeelingPrompt extends FeedbackElement {
   @query('.option[tabindex="0"]') private tabStopOption?: HTMLElement | null;
   @query('.thanks') private thanksMessage?: HTMLElement | null;
   @query('.callback-button') private callbackButton?: HTMLElement | null;
-  @query('.callback-heading') private callbackHeading?: HTMLElement | null;
+  @query('.callback') private callbackGroup?: HTMLElement | null;
   @query(CALLBACK_TAG) private callbackForm?: HTMLElement | null;
 
   /** The question above the faces; defaults to the localized "How did we make you feel?". */
@@ -330,11 +329,15 @@ export class FeelingPrompt extends FeedbackElement {
     }
   }
 
-  /** Into the form's first field when it delegates focus, else onto the heading above it. */
+  /**
+   * Into the form when it takes focus (delegatesFocus), else onto the group that
+   * holds it, so Tab continues into its first field; reaching into its shadow
+   * root would tie this element to the form's internals.
+   */
   private focusCallbackForm(): void {
     const form = this.callbackForm;
     form?.focus();
-    if (!form || this.shadowRoot?.activeElement !== form) this.callbackHeading?.focus();
+    if (!form || this.shadowRoot?.activeElement !== form) this.callbackGroup?.focus();
   }
 
   /** Starts over: no feeling committed, nothing typed. Sends nothing. */
@@ -432,8 +435,7 @@ export class FeelingPrompt extends FeedbackElement {
   }
 
   private renderCallback(): TemplateResult {
-    return html`<div class="callback" part="callback" role="group" aria-labelledby="callback-heading">
-      <p id="callback-heading" class="callback-heading" part="callback-heading" tabindex="-1">${this.t('callbackHeading')}</p>
+    return html`<div class="callback" part="callback" role="group" aria-label=${this.t('requestCallback')} tabindex="-1">
       <feelback-callback-request
         cancelable
         widget-id=${this.widgetName}

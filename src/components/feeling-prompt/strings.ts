@@ -19,7 +19,6 @@ export const feelingPromptStrings: StringTable = {
   send: 'Send',
   skip: 'Skip',
   requestCallback: 'Request a call back',
-  callbackHeading: 'Talk to a person',
   selected: 'You chose {label}.',
   thanks: 'Thank you — we read every message.',
   thanksNoComment: 'Thank you for telling us how you feel.',
