@@ -14,6 +14,14 @@ export const ratingBarStyles = css`
     font-size: var(--feelback-question-size, 1.05em);
   }
 
+  /* The end labels span the options, not the whole line. */
+  .scale {
+    display: grid;
+    gap: 0.25rem;
+    width: max-content;
+    max-width: 100%;
+  }
+
   .options {
     display: flex;
     flex-wrap: wrap;

@@ -75,6 +75,8 @@ export class RatingBar extends FeedbackFormElement {
   @state() private step: Step = 'rate';
   @state() private commentText = '';
   @state() private announcement = '';
+  /** The visitor moved the selection with the keyboard and has not committed it yet. */
+  @state() private moved = false;
 
   @query('.comment') private commentBox?: HTMLTextAreaElement;
   @query('.thanks') private thanksMessage?: HTMLElement;
@@ -147,6 +149,7 @@ export class RatingBar extends FeedbackFormElement {
     this.step = 'rate';
     this.commentText = '';
     this.announcement = '';
+    this.moved = false;
     this.ratingEventId = undefined;
   }
 
@@ -265,6 +268,7 @@ export class RatingBar extends FeedbackFormElement {
     }
     event.preventDefault();
     this.select(options[next].value);
+    this.moved = this.value !== this.committed;
     void this.updateComplete.then(() => this.optionElements[next]?.focus());
   }
 
@@ -303,6 +307,7 @@ export class RatingBar extends FeedbackFormElement {
     const { name: scale, min, max } = this.definition;
     const event = this.createEvent('rating', { rating: { scale, value, min, max } });
     this.committed = value;
+    this.moved = false;
     this.ratingEventId = event.id;
     this.deliver(event);
     const option = this.definition.options.find((candidate) => candidate.value === value)!;
@@ -381,8 +386,7 @@ export class RatingBar extends FeedbackFormElement {
   }
 
   private renderSend(): TemplateResult | typeof nothing {
-    const pending = this.step === 'rate' && this.value !== null && this.value !== this.committed;
-    if (!pending) return nothing;
+    if (!this.moved || this.value === null) return nothing;
     return html`<div class="actions">
       <button type="button" class="button" part="button send-button" ?disabled=${this.isDisabled} @click=${this.handleSendClick}>
         ${this.t('send')}
@@ -421,19 +425,22 @@ export class RatingBar extends FeedbackFormElement {
     const question = this.question ?? this.t(this.definition.questionKey);
     return html`<div part="base" class="base">
       <p id="question" class="question" part="question">${question}</p>
-      <div
-        role="radiogroup"
-        class="options"
-        part="options"
-        aria-labelledby="question"
-        aria-required=${this.required ? 'true' : nothing}
-        aria-disabled=${this.isDisabled ? 'true' : nothing}
-        @keydown=${this.handleKeyDown}
-        @pointerleave=${this.handlePointerLeave}
-      >
-        ${this.definition.options.map((option, index) => this.renderOption(option, index))}
+      <div class="scale">
+        <div
+          role="radiogroup"
+          class="options"
+          part="options"
+          aria-labelledby="question"
+          aria-required=${this.required ? 'true' : nothing}
+          aria-disabled=${this.isDisabled ? 'true' : nothing}
+          @keydown=${this.handleKeyDown}
+          @pointerleave=${this.handlePointerLeave}
+        >
+          ${this.definition.options.map((option, index) => this.renderOption(option, index))}
+        </div>
+        ${this.renderEnds()}
       </div>
-      ${this.renderEnds()} ${this.renderSend()} ${this.renderFollowUp()}
+      ${this.renderSend()} ${this.renderFollowUp()}
       ${this.step === 'thanks'
         ? html`<p class="thanks" part="confirmation" tabindex="-1">${this.t('thanks')}</p>`
         : nothing}

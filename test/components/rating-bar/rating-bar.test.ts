@@ -241,6 +241,13 @@ describe('<feelback-rating-bar> keyboard', () => {
     expect(inner.value).toBe(2);
   });
 
+  it('a preset value is selected but not sent, and shows no Send button', async () => {
+    const element = await bar('<feelback-rating-bar scale="nps" value="8"></feelback-rating-bar>');
+    expect(checked(element).map((radio) => radio.getAttribute('aria-label'))).toEqual(['8 of 10']);
+    expect(shadow(element, '[part~="send-button"]')).toBeNull();
+    expect(transport.sent).toHaveLength(0);
+  });
+
   it('a Send button appears for a moved, uncommitted selection and commits it', async () => {
     const element = await bar();
     expect(shadow(element, '[part~="send-button"]')).toBeNull();
