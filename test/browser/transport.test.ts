@@ -1,0 +1,160 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, watchConsole } from './support/browser.js';
+import { startServer, type Responder, type TestServer } from './support/server.js';
+
+let browser: Browser;
+let server: TestServer;
+let context: BrowserContext;
+let page: Page;
+
+/**
+ * A page that loads the bundle and keeps one transport with short backoff (so
+ * the test is quick), exposing `answer(n)` to give n answers and return their ids.
+ * `prelude` runs first, as a classic script (e.g. to break web storage).
+ */
+function transportPage(prelude = ''): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>transport</title>
+<script>${prelude}</script>
+<script type="module">
+  import { createTransport, createFeedbackEvent } from '/dist/feelback.min.js';
+  const transport = createTransport({
+    endpoint: '/collect',
+    flushIntervalMs: 50,
+    backoffBaseMs: 100,
+    backoffCapMs: 800,
+    maxRetries: 100,
+    timeoutMs: 2000,
+  });
+  window.transport = transport;
+  window.answer = (count) => {
+    const ids = [];
+    for (let i = 0; i < count; i++) {
+      const event = createFeedbackEvent({
+        type: 'rating',
+        widget: 'transport-test',
+        rating: { scale: 'stars', value: 1 + (i % 5), min: 1, max: 5 },
+        context: { url: location.href, referrer: '', locale: 'en', viewport: { width: 1, height: 1 }, sessionId: 's' },
+      });
+      transport.send(event);
+      ids.push(event.id);
+    }
+    return ids;
+  };
+  window.transportReady = true;
+</script></head><body><p>transport test page</p></body></html>`;
+}
+
+async function open(path: string, prelude = ''): Promise<void> {
+  server.page(path, transportPage(prelude));
+  await page.goto(`${server.origin}${path}`);
+  await page.waitForFunction(() => (window as unknown as { transportReady?: boolean }).transportReady === true);
+}
+
+function answer(count: number): Promise<string[]> {
+  return page.evaluate((n) => (window as unknown as { answer(n: number): string[] }).answer(n), count);
+}
+
+function missing(ids: string[]): string[] {
+  const arrived = new Set(server.accepted.map((event) => event.id));
+  return ids.filter((id) => !arrived.has(id));
+}
+
+/** A deterministic ~40% fault rate: 500, 503, 429 (with Retry-After) or a cut connection. */
+function flakyResponder(seed: number): Responder & { faults: number } {
+  let state = seed;
+  const random = () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+  const faults = [500, 503, { status: 429, headers: { 'retry-after': '1' } }, 'reset'] as const;
+  const responder = Object.assign(
+    () => {
+      if (random() >= 0.4) return 204;
+      responder.faults++;
+      return faults[Math.floor(random() * faults.length)];
+    },
+    { faults: 0 },
+  );
+  return responder;
+}
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  server.requests.length = 0;
+  server.accepted.length = 0;
+  server.respond(() => 204);
+  context = await browser.newContext();
+  page = await context.newPage();
+});
+afterEach(async () => {
+  await context?.close();
+});
+
+describe('transport in Chromium against a real server', () => {
+  it('(a) endpoint down while answering, page reloaded, endpoint flaky: every id arrives', async () => {
+    server.respond(() => 503);
+    await open('/transport-a.html');
+    const before = await answer(12);
+    await expect.poll(() => server.requests.length).toBeGreaterThan(0);
+    expect(server.accepted).toEqual([]);
+    await page.reload();
+    await page.waitForFunction(() => (window as unknown as { transportReady?: boolean }).transportReady === true);
+    const flaky = flakyResponder(7);
+    server.respond(flaky);
+    const after = await answer(12);
+    const ids = [...before, ...after];
+    await expect.poll(() => missing(ids), { timeout: 20_000 }).toEqual([]);
+    expect(flaky.faults).toBeGreaterThan(0);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { transport: { pending(): number } }).transport.pending())).toBe(0);
+  });
+
+  it('(b) offline while answering, back online: every id arrives', async () => {
+    await open('/transport-b.html');
+    await context.setOffline(true);
+    const ids = await answer(5);
+    await page.waitForTimeout(300);
+    expect(server.requests).toEqual([]);
+    await context.setOffline(false);
+    await expect.poll(() => missing(ids), { timeout: 10_000 }).toEqual([]);
+  });
+
+  it('(c) fetches never answered and the page navigates away: the answer arrives by beacon', async () => {
+    server.respond((request) => (request.contentType.startsWith('text/plain') ? 204 : 'hang'));
+    await open('/transport-c.html');
+    const ids = await answer(1);
+    await expect.poll(() => server.requests.length).toBeGreaterThan(0);
+    expect(server.accepted).toEqual([]);
+    server.page('/elsewhere.html', '<!doctype html><title>elsewhere</title><p>elsewhere</p>');
+    await page.goto(`${server.origin}/elsewhere.html`);
+    await expect.poll(() => missing(ids), { timeout: 10_000 }).toEqual([]);
+    const beacon = server.requests.find((request) => request.contentType.startsWith('text/plain'));
+    expect(JSON.parse(beacon!.body)).toMatchObject({ v: 1, events: [{ id: ids[0] }] });
+  });
+
+  it('(d) web storage throws on access: answers still arrive', async () => {
+    const log = watchConsole(page);
+    const breakStorage = `Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+    });`;
+    await open('/transport-d.html', breakStorage);
+    expect(await page.evaluate(() => {
+      try {
+        return typeof window.localStorage;
+      } catch (error) {
+        return (error as Error).name;
+      }
+    })).toBe('SecurityError');
+    server.respond(flakyResponder(3));
+    const ids = await answer(6);
+    await expect.poll(() => missing(ids), { timeout: 10_000 }).toEqual([]);
+    expect(log.errors.filter((text) => !text.includes('Failed to load resource'))).toEqual([]);
+  });
+});
