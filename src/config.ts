@@ -1,4 +1,6 @@
+import { toJsonSafeMetadata } from './context/metadata.js';
 import type { ContextOptions } from './context/page.js';
+import { observeVitals } from './context/vitals.js';
 import { resolveEndpoint } from './internal/endpoint.js';
 import { warnOnce } from './internal/warn.js';
 import { createTransport } from './transport/transport.js';
@@ -8,7 +10,11 @@ import type { Consent, Transport, TransportOptions } from './transport/types.js'
 export interface FeelbackConfig {
   /** Where answers go when an element names no `endpoint` of its own. */
   endpoint?: string;
-  /** Merged into every event's `metadata`; an element's own `metadata` wins on conflicts. */
+  /**
+   * Merged into every event's `metadata`, key by key; an element's own
+   * `metadata` wins on conflicts. A snapshot is taken: later changes to the
+   * object you passed are not seen. Set a key to `undefined` to remove it.
+   */
   metadata?: Record<string, unknown>;
   /** Locale used when no `lang` attribute is found on or above an element. */
   locale?: string;
@@ -16,7 +22,11 @@ export interface FeelbackConfig {
   consent?: Consent;
   /** What page context to include. */
   context?: ContextOptions;
-  /** Attach Core Web Vitals to events. Default true. */
+  /**
+   * Attach Core Web Vitals to events. Default true. Observing starts at the
+   * first `configure()` or element, so pass `false` in the first call to never
+   * observe at all.
+   */
   vitals?: boolean;
   /** Options for the transports feelback creates (everything but the endpoint). */
   transport?: Omit<TransportOptions, 'endpoint'>;
@@ -25,6 +35,7 @@ export interface FeelbackConfig {
 type Listener = (config: Readonly<FeelbackConfig>) => void;
 
 const CONSENTS: readonly Consent[] = ['granted', 'pending', 'denied'];
+const REFERRER_MODES: readonly unknown[] = ['origin', 'full', 'none', true, false];
 const KNOWN_KEYS = new Set(['endpoint', 'metadata', 'locale', 'consent', 'context', 'vitals', 'transport']);
 
 let current: FeelbackConfig = {};
@@ -33,6 +44,46 @@ const transports = new Map<string, Transport>();
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isLanguageTag(value: unknown): value is string {
+  if (typeof value !== 'string' || value.trim() === '') return false;
+  try {
+    return Intl.getCanonicalLocales(value.trim()).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+function validateContext(value: unknown): ContextOptions | undefined {
+  if (!isPlainObject(value)) {
+    warnOnce('configure(): context must be an object like { includeQuery: false, includeReferrer: "origin" }; ignored.');
+    return undefined;
+  }
+  const valid: ContextOptions = {};
+  for (const [key, option] of Object.entries(value)) {
+    if (option === undefined) continue;
+    if (key === 'includeQuery') {
+      if (typeof option === 'boolean') valid.includeQuery = option;
+      else warnOnce(`configure(): context.includeQuery must be true or false, not ${JSON.stringify(option)}; ignored.`);
+    } else if (key === 'includeReferrer') {
+      if (REFERRER_MODES.includes(option)) valid.includeReferrer = option as ContextOptions['includeReferrer'];
+      else warnOnce(`configure(): context.includeReferrer must be "origin", "full", "none" or a boolean, not ${JSON.stringify(option)}; ignored.`);
+    } else {
+      warnOnce(`configure(): unknown option "context.${key}" ignored.`);
+    }
+  }
+  return valid;
+}
+
+function validateTransport(value: unknown): FeelbackConfig['transport'] | undefined {
+  if (!isPlainObject(value)) {
+    warnOnce('configure(): transport must be an object of transport options; ignored.');
+    return undefined;
+  }
+  const { endpoint, ...options } = value;
+  if (endpoint !== undefined) warnOnce('configure(): transport.endpoint is ignored; use configure({ endpoint }).');
+  return options as FeelbackConfig['transport'];
 }
 
 /** Keeps the valid options of one `configure()` call and warns about the rest. */
@@ -50,63 +101,95 @@ function validate(options: Record<string, unknown>): FeelbackConfig {
         else warnOnce(`configure(): endpoint "${String(value)}" is not an http(s) URL; ignored.`);
         break;
       case 'metadata':
-        if (isPlainObject(value)) valid.metadata = value;
-        else warnOnce('configure(): metadata must be a plain object; ignored.');
+        if (isPlainObject(value)) {
+          valid.metadata = toJsonSafeMetadata(value, (dropped) =>
+            warnOnce(`configure(): metadata dropped ${dropped.join(', ')}; only JSON-safe values are sent.`),
+          );
+        } else {
+          warnOnce('configure(): metadata must be a plain object; ignored.');
+        }
         break;
       case 'locale':
-        if (typeof value === 'string' && value.trim()) valid.locale = value.trim();
+        if (isLanguageTag(value)) valid.locale = value.trim();
         else warnOnce(`configure(): locale "${String(value)}" is not a language tag; ignored.`);
         break;
       case 'consent':
         if (CONSENTS.includes(value as Consent)) valid.consent = value as Consent;
         else warnOnce(`configure(): consent "${String(value)}" is not one of ${CONSENTS.join(', ')}; ignored.`);
         break;
-      case 'context':
-        if (isPlainObject(value)) valid.context = value as ContextOptions;
-        else warnOnce('configure(): context must be an object; ignored.');
+      case 'context': {
+        const context = validateContext(value);
+        if (context) valid.context = context;
         break;
+      }
       case 'vitals':
         if (typeof value === 'boolean') valid.vitals = value;
-        else warnOnce(`configure(): vitals must be true or false; ignored.`);
+        else warnOnce(`configure(): vitals must be true or false, not ${JSON.stringify(value)}; ignored.`);
         break;
-      case 'transport':
-        if (isPlainObject(value)) valid.transport = value as FeelbackConfig['transport'];
-        else warnOnce('configure(): transport must be an object; ignored.');
+      case 'transport': {
+        const transport = validateTransport(value);
+        if (transport) valid.transport = transport;
         break;
+      }
     }
   }
   return valid;
+}
+
+/** Key-by-key merge of page-wide metadata; a key given as `undefined` is removed. */
+function mergePageMetadata(
+  earlier: Record<string, unknown> | undefined,
+  safe: Record<string, unknown>,
+  given: Record<string, unknown>,
+): Record<string, unknown> | undefined {
+  const merged = { ...earlier, ...safe };
+  try {
+    for (const key of Object.keys(given)) if (given[key] === undefined) delete merged[key];
+  } catch {
+    // A hostile object (a throwing Proxy) removes nothing.
+  }
+  return Object.keys(merged).length > 0 ? merged : undefined;
 }
 
 /**
  * Sets page-wide defaults. Callable at any time; later calls merge into earlier
  * ones (`metadata`, `context` and `transport` merge key by key). Invalid options
  * log a warning and are ignored; configure() never throws.
+ *
+ * Unless `vitals: false`, the first call starts observing Core Web Vitals (once
+ * per page), so values are caught even before any widget is on the page.
  */
 export function configure(options: FeelbackConfig = {}): Readonly<FeelbackConfig> {
   if (!isPlainObject(options)) {
-    warnOnce('configure() expects an options object; ignored.');
+    warnOnce(`configure() expects an options object, not ${options === null ? 'null' : typeof options}; ignored.`);
     return current;
   }
-  const next = validate(options as Record<string, unknown>);
-  const transportChanged = next.transport !== undefined;
+  const given = options as Record<string, unknown>;
+  const next = validate(given);
   current = {
     ...current,
     ...next,
-    metadata: next.metadata ? { ...current.metadata, ...next.metadata } : current.metadata,
+    metadata: next.metadata ? mergePageMetadata(current.metadata, next.metadata, given.metadata as Record<string, unknown>) : current.metadata,
     context: next.context ? { ...current.context, ...next.context } : current.context,
     transport: next.transport ? { ...current.transport, ...next.transport } : current.transport,
   };
-  if (transportChanged) {
+  if (next.transport) {
     // New options apply to transports made from now on; queued events stay in their store
-    // and are picked up by the replacement on the same endpoint.
+    // (or are handed over in memory) and are picked up by the replacement on the same endpoint.
     for (const transport of transports.values()) transport.destroy();
     transports.clear();
   }
   if (next.consent) {
     for (const transport of transports.values()) transport.setConsent(next.consent);
   }
-  for (const listener of listeners) listener(current);
+  if (current.vitals !== false) observeVitals();
+  for (const listener of listeners) {
+    try {
+      listener(current);
+    } catch {
+      // One broken listener must not stop the others or throw into the site's configure() call.
+    }
+  }
   return current;
 }
 

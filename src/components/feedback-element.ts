@@ -2,10 +2,13 @@ import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { getConfig, onConfigChange, transportFor } from '../config.js';
 import { createFeedbackEvent, type EventFields, type FeedbackEvent, type FeedbackEventType } from '../context/event.js';
+import { mergeMetadata } from '../context/metadata.js';
 import { pageContext } from '../context/page.js';
 import { currentVitals, observeVitals } from '../context/vitals.js';
+import { onLangChange } from '../i18n/lang-observer.js';
+import { loadLocale } from '../i18n/load-locale.js';
 import { resolveLocale } from '../i18n/locale.js';
-import { format, lookupString, onLocalesChange, type StringTable } from '../i18n/strings.js';
+import { format, formatNumber, lookupString, onLocalesChange, type StringTable } from '../i18n/strings.js';
 import { resolveEndpoint } from '../internal/endpoint.js';
 import { warnAttribute, warnOnce } from '../internal/warn.js';
 import { tokens } from '../styles/tokens.js';
@@ -58,13 +61,14 @@ export abstract class FeedbackElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.locale = resolveLocale(this);
+    this.refreshLocale();
     this.unsubscribers.push(
       onLocalesChange(() => this.requestUpdate()),
       onConfigChange(() => {
-        this.locale = resolveLocale(this);
+        this.refreshLocale();
         this.requestUpdate();
       }),
+      onLangChange(() => this.refreshLocale()),
     );
     if (getConfig().vitals !== false) observeVitals();
     if (this.listeningTransport) this.listenTo(this.listeningTransport);
@@ -86,11 +90,30 @@ export abstract class FeedbackElement extends LitElement {
     }
   }
 
-  /** A localized message: a `strings` override, else the locale's table, else English. */
+  /**
+   * Re-reads the locale from the nearest `lang` (then `configure({ locale })`,
+   * then the document) and loads its built-in strings if needed. Runs on
+   * connect, on `configure()` and when any `lang` in the document changes; call
+   * it yourself after changing a `lang` inside another component's shadow root.
+   */
+  refreshLocale(): void {
+    const locale = resolveLocale(this);
+    void loadLocale(locale);
+    if (locale === this.locale) return;
+    this.locale = locale;
+    this.requestUpdate();
+  }
+
+  /** A localized message: a `strings` override, else the locale's table, else English; numbers in the locale's digits. */
   protected t(key: string, values?: Record<string, string | number>): string {
     const template =
       this.strings?.[key] ?? lookupString(this.locale, this.stringNamespace, key, this.defaultStrings[key] ?? key);
-    return values ? format(template, values) : template;
+    return values ? format(template, values, this.locale) : template;
+  }
+
+  /** A number written as the element's locale writes it (Arabic-Indic digits for `ar-EG`, say). */
+  protected formatNumber(value: number): string {
+    return formatNumber(value, this.locale);
   }
 
   /** The id this widget reports in its events. */
@@ -155,14 +178,7 @@ export abstract class FeedbackElement extends LitElement {
   }
 
   private mergedMetadata(): Record<string, unknown> | undefined {
-    const pageWide = getConfig().metadata;
-    const own = this.metadata;
-    if (own !== undefined && (typeof own !== 'object' || own === null || Array.isArray(own))) {
-      warnOnce(`<${this.localName}> metadata must be a plain object; ignored.`);
-      return pageWide ? { ...pageWide } : undefined;
-    }
-    if (!pageWide && !own) return undefined;
-    return { ...pageWide, ...own };
+    return mergeMetadata(getConfig().metadata, this.metadata, `<${this.localName}>`, warnOnce);
   }
 
   private emitError(detail: FeelbackErrorDetail): void {

@@ -21,5 +21,6 @@ export type {
   Vitals,
 } from './event.js';
 export { pageContext, pageUrl, referrerUrl, sessionId } from './page.js';
-export type { ContextOptions } from './page.js';
+export type { ContextOptions, ReferrerMode } from './page.js';
+export { METADATA_MAX_BYTES } from './metadata.js';
 export { currentVitals, observeVitals } from './vitals.js';
