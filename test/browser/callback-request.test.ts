@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { createRequire } from 'node:module';
 import { launchBrowser, watchConsole } from './support/browser.js';
 import { startServer, type TestServer } from './support/server.js';
 
@@ -7,6 +8,7 @@ let browser: Browser;
 let server: TestServer;
 let page: Page;
 let consoleLog: ReturnType<typeof watchConsole>;
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 // Short backoff so a retried request lands within the test; everything else is the shipped default.
 function html(body: string): string {
@@ -136,5 +138,25 @@ describe('callback request in Chromium, delivering to a real server', () => {
     const [event] = await server.waitForAccepted(1);
     expect(event!.id).toBe(server.requests[0]!.events[0]!.id);
     await expect.poll(() => page.getByText("Thanks, Ada Lovelace. We'll call you in the afternoon.").isVisible()).toBe(true);
+  });
+
+  it('has no axe violations, with errors shown and in the confirmation', async () => {
+    await open('/axe.html', '<main><feelback-callback-request endpoint="/collect" cancelable></feelback-callback-request></main>');
+    await page.addScriptTag({ path: AXE });
+    const violations = () =>
+      page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (context: unknown) => Promise<{ violations: Array<{ id: string }> }> } }).axe;
+        const result = await axe.run({ include: [['feelback-callback-request']] });
+        return result.violations.map((violation) => violation.id);
+      });
+    await page.getByRole('button', { name: 'Request a call back' }).click();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Name (required)' }).getAttribute('aria-invalid')).toBe('true');
+    expect(await violations()).toEqual([]);
+
+    await fill('+44 20 7946 0958');
+    await page.getByRole('button', { name: 'Request a call back' }).click();
+    await server.waitForAccepted(1);
+    await expect.poll(() => page.getByText("Thanks, Ada Lovelace. We'll call you in the afternoon.").isVisible()).toBe(true);
+    expect(await violations()).toEqual([]);
   });
 });
