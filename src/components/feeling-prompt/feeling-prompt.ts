@@ -48,6 +48,7 @@ function callbackElementDefined(): boolean {
  * before the follow-up is sent is a new `feeling` event; servers should count a
  * widget's latest feeling per session.
  *
+ * @tagname feelback-feeling-prompt
  * @summary The "How did we make you feel?" prompt with an empathetic follow-up.
  *
  * @fires feelback-change - `{ value }`: the visitor committed the feeling with this id.
