@@ -3,7 +3,7 @@ import type { StringTable } from '../../i18n/strings.js';
 /** Built-in English for `<feelback-callback-request>`; other locales override by message id. */
 export const callbackRequestStrings: StringTable = {
   heading: 'Request a call back',
-  intro: "Leave your number and a person from our team will call you. It takes less than a minute.",
+  intro: 'Leave your number and a person from our team will call you back.',
   privacy: 'We use these details only to call you about this request.',
   nameLabel: 'Name',
   phoneLabel: 'Phone number',
