@@ -161,7 +161,8 @@ function mergePageMetadata(
  */
 export function configure(options: FeelbackConfig = {}): Readonly<FeelbackConfig> {
   if (!isPlainObject(options)) {
-    warnOnce(`configure() expects an options object, not ${options === null ? 'null' : typeof options}; ignored.`);
+    const kind = options === null ? 'null' : Array.isArray(options) ? 'an array' : `a ${typeof options}`;
+    warnOnce(`configure() expects an options object, not ${kind}; ignored.`);
     return current;
   }
   const given = options as Record<string, unknown>;
