@@ -97,6 +97,10 @@ export async function startDemoServer({
       if (req.method === 'OPTIONS') return handlePreflight(req, res, corsOrigins);
       return sendJson(res, 405, { error: 'use GET' }, { allow: 'GET' });
     }
+    if (path === '/favicon.ico') {
+      res.writeHead(204, { 'cache-control': 'max-age=86400' });
+      return res.end();
+    }
     const route = STATIC_ROUTES[path];
     if (!route) return sendJson(res, 404, { error: `nothing at ${path}` });
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'use GET' }, { allow: 'GET' });

@@ -142,6 +142,7 @@ function renderScores(events) {
       },
       options: {
         maintainAspectRatio: false,
+        maxBarThickness: 48,
         plugins: { legend: { display: false } },
         scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
       },
@@ -158,10 +159,18 @@ export function npsSummary(ratings) {
   return `NPS ${nps > 0 ? '+' : ''}${nps}: ${groups.promoter} promoters, ${groups.passive} passives, ${groups.detractor} detractors`;
 }
 
+/** A local hour, `YYYY-MM-DD HH:00`. @param {string} iso */
+function localHour(iso) {
+  return `${localDay(iso)} ${String(new Date(iso).getHours()).padStart(2, '0')}:00`;
+}
+
 /** @param {FeedbackEvent[]} events */
 function renderFeelings(events) {
   const feelings = events.filter((event) => event.type === 'feeling' && event.feeling);
-  const days = [...new Set(feelings.map((event) => localDay(event.createdAt)))].sort();
+  // Days for a long history; hours when it all happened within two days (a demo session).
+  const daySpan = new Set(feelings.map((event) => localDay(event.createdAt))).size;
+  const bucketOf = daySpan > 2 ? localDay : localHour;
+  const days = [...new Set(feelings.map((event) => bucketOf(event.createdAt)))].sort();
   const ids = [...new Set([...FEELING_ORDER, ...feelings.map((event) => String(event.feeling?.id))])].filter(
     (id) => FEELING_ORDER.includes(id) || feelings.some((event) => event.feeling?.id === id),
   );
@@ -171,12 +180,13 @@ function renderFeelings(events) {
       labels: days,
       datasets: ids.map((id) => ({
         label: id,
-        data: days.map((day) => feelings.filter((event) => event.feeling?.id === id && localDay(event.createdAt) === day).length),
+        data: days.map((day) => feelings.filter((event) => event.feeling?.id === id && bucketOf(event.createdAt) === day).length),
         backgroundColor: FEELING_COLOURS[/** @type {keyof typeof FEELING_COLOURS} */ (id)] ?? '#6e7781',
       })),
     },
     options: {
       maintainAspectRatio: false,
+      maxBarThickness: 64,
       scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } },
       plugins: { title: { display: feelings.length === 0, text: 'No feelings yet' } },
     },
@@ -212,6 +222,7 @@ function renderVitals(events) {
     },
     options: {
       maintainAspectRatio: false,
+      maxBarThickness: 64,
       scales: { y: { min: 0, max: 100, title: { display: true, text: 'average satisfaction (0–100)' } } },
       plugins: {
         title: { display: scored.length === 0, text: 'No ratings or feelings yet' },

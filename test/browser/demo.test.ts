@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { startDemoServer, type DemoServer } from '../../demo/app.mjs';
+import type { FeedbackEvent } from '../../src/context/event.js';
+import { launchBrowser, watchConsole } from './support/browser.js';
+
+let browser: Browser;
+let demo: DemoServer;
+let dir: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'feelback-demo-'));
+  demo = await startDemoServer({ port: 0, host: '127.0.0.1', dbPath: join(dir, 'feedback.sqlite') });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function storedEvents(query: string): Promise<FeedbackEvent[]> {
+  const response = await fetch(`${demo.url}/api/events${query}`);
+  return response.json();
+}
+
+async function openPage(path: string): Promise<{ page: Page; log: ReturnType<typeof watchConsole> }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const log = watchConsole(page);
+  await page.goto(`${demo.url}${path}`);
+  return { page, log };
+}
+
+describe('the demo', () => {
+  it('delivers a rating given on / to the collector, and /results plots it', async () => {
+    const { page, log } = await openPage('/');
+    const stars = page.locator('feelback-rating-bar[widget-id="demo-stars"]');
+    await stars.getByRole('radio', { name: '4 of 5 stars' }).click();
+
+    await expect.poll(() => storedEvents('?widget=demo-stars'), { timeout: 10_000 }).toHaveLength(1);
+    const [event] = await storedEvents('?widget=demo-stars');
+    expect(event).toMatchObject({ type: 'rating', widget: 'demo-stars', rating: { scale: 'stars', value: 4, min: 1, max: 5 } });
+    expect(event.context.url).toBe(`${demo.url}/`);
+    expect(event.metadata).toEqual({ demo: true });
+
+    // The live log shows the element's events and the collector's answer.
+    const entries = page.locator('#log .log-entry strong');
+    await expect.poll(() => entries.allTextContents(), { timeout: 10_000 }).toEqual(
+      expect.arrayContaining(['feelback-change from demo-stars', 'feelback-sent from demo-stars', 'POST /api/feedback → 200']),
+    );
+    await page.close();
+
+    const results = await openPage('/results');
+    await results.page.locator('body[data-loaded="true"]').waitFor();
+    expect(await results.page.locator('canvas[data-widget="demo-stars"]').count()).toBe(1);
+    expect(await results.page.locator('#feelings-chart').count()).toBe(1);
+    expect(await results.page.locator('#vitals-chart').count()).toBe(1);
+    // Chart.js sized and drew into the canvases.
+    const drawn = await results.page.locator('canvas').evaluateAll((canvases) =>
+      canvases.map((canvas) => (canvas as HTMLCanvasElement).width > 0 && (canvas as HTMLCanvasElement).height > 0),
+    );
+    expect(drawn.length).toBeGreaterThanOrEqual(3);
+    expect(drawn.every(Boolean)).toBe(true);
+    expect(await results.page.locator('#score-charts h3').allTextContents()).toEqual(['demo-stars · stars (1 answer)']);
+
+    expect(log.errors).toEqual([]);
+    expect(results.log.errors).toEqual([]);
+    await results.page.close();
+  });
+
+  it('shows text from visitors as text, never as markup', async () => {
+    const rating = randomUUID();
+    const context = { url: 'https://shop.example/', referrer: '', locale: 'en', viewport: { width: 1, height: 1 }, sessionId: 's' };
+    const createdAt = new Date().toISOString();
+    const hostile = '<img src=x id=injected onerror="document.title=\'pwned\'">';
+    const response = await fetch(`${demo.url}/api/feedback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        v: 1,
+        sentAt: createdAt,
+        events: [
+          { id: rating, type: 'rating', widget: 'hostile', createdAt, rating: { scale: 'nps', value: 2, min: 0, max: 10 }, context },
+          { id: randomUUID(), type: 'comment', widget: 'hostile', createdAt, comment: { text: hostile, replyTo: rating }, context },
+          {
+            id: randomUUID(),
+            type: 'callback',
+            widget: 'hostile',
+            createdAt,
+            callback: { name: hostile, phone: '+15551234567', window: 'evening', topic: hostile, consent: true, timeZone: 'UTC' },
+            context,
+          },
+        ],
+      }),
+    });
+    expect(response.status).toBe(200);
+
+    const { page, log } = await openPage('/results');
+    await page.locator('body[data-loaded="true"]').waitFor();
+    expect(await page.locator('#comments blockquote').first().textContent()).toBe(hostile);
+    expect(await page.locator('#callbacks td').allTextContents()).toEqual(expect.arrayContaining([hostile, '+15551234567', 'Evening (UTC)']));
+    expect(await page.locator('#injected').count()).toBe(0);
+    expect(await page.title()).toBe('feelback results');
+    expect(await page.locator('.nps-score').allTextContents()).toEqual(['NPS -100: 0 promoters, 0 passives, 1 detractors']);
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+});
