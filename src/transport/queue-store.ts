@@ -46,6 +46,13 @@ const HEARTBEAT_MS = 3_000;
 /** Most time one coalesced write may spend serializing before it yields to the page. */
 const SLICE_BUDGET_MS = 6;
 
+/**
+ * Stores of this page by key: two transports for one endpoint on one page share
+ * a key, and `storage` events only reach other pages, so a write tells its
+ * siblings here directly.
+ */
+const storesOfPage = new Map<string, Set<QueueStore>>();
+
 const clockNow = (): number => globalThis.performance?.now() ?? Date.now();
 
 /**
@@ -99,6 +106,11 @@ export class QueueStore {
   private foreign: ForeignRecord[] = [];
   private owners: Record<string, number> = {};
   private lastWritten: string | null = null;
+  /** Another tab may have written since our last read (a `storage` event said so, or we never read). */
+  private stale = true;
+  private readonly handleStorageEvent = (event: StorageEvent): void => {
+    if (event.key === this.key || event.key === null) this.stale = true;
+  };
   private writeTimer?: ReturnType<typeof setTimeout>;
   private heartbeatTimer?: ReturnType<typeof setTimeout>;
   private released = false;
@@ -107,6 +119,10 @@ export class QueueStore {
     this.options = options;
     this.key = queueKey(options.endpoint);
     this.storage = options.storage;
+    globalThis.addEventListener?.('storage', this.handleStorageEvent);
+    const siblings = storesOfPage.get(this.key) ?? new Set<QueueStore>();
+    siblings.add(this);
+    storesOfPage.set(this.key, siblings);
   }
 
   /** Whether events survive a reload; false once storage is missing or has failed. */
@@ -162,10 +178,10 @@ export class QueueStore {
     return orphans;
   }
 
-  /** Whether storage holds events nobody is sending (cheap: uses the last read unless storage changed). */
+  /** Whether storage holds events nobody is sending (cheap: uses the last read unless another tab wrote). */
   hasOrphans(): boolean {
     if (this.storage === null) return false;
-    this.readForeign(false);
+    if (this.stale) this.readForeign(true);
     const at = this.options.now();
     return this.foreign.some((record) => (this.owners[record.owner] ?? 0) <= at);
   }
@@ -187,6 +203,8 @@ export class QueueStore {
   /** Stops timers after a final write; the events stay in storage. */
   destroy(): void {
     this.release();
+    globalThis.removeEventListener?.('storage', this.handleStorageEvent);
+    storesOfPage.get(this.key)?.delete(this);
     clearTimeout(this.writeTimer);
     clearTimeout(this.heartbeatTimer);
     this.writeTimer = undefined;
@@ -250,6 +268,7 @@ export class QueueStore {
       }
       this.owners = owners;
       removedIds = [...this.removed];
+      for (const sibling of storesOfPage.get(this.key) ?? []) if (sibling !== this) sibling.stale = true;
     } catch (error) {
       this.fallBackToMemory(error);
       return;
@@ -265,10 +284,15 @@ export class QueueStore {
     if (madeReady) this.options.onStored();
   }
 
-  /** Refreshes our view of other tabs' records, parsing only when storage changed since our last write. */
+  /**
+   * Refreshes our view of other tabs' records. Reading a large value costs
+   * milliseconds, so a write skips it unless a `storage` event (fired here for
+   * other tabs' writes) said the value changed; the heartbeat re-reads anyway.
+   */
   private readForeign(force: boolean): void {
     const storage = this.storage;
-    if (storage === null) return;
+    if (storage === null || (!force && !this.stale)) return;
+    this.stale = false;
     let raw: string | null;
     try {
       raw = storage.getItem(this.key);
@@ -324,6 +348,7 @@ export class QueueStore {
     if (this.heartbeatTimer !== undefined) return;
     this.heartbeatTimer = setTimeout(() => {
       this.heartbeatTimer = undefined;
+      this.stale = true;
       this.write(SLICE_BUDGET_MS);
     }, HEARTBEAT_MS);
   }
