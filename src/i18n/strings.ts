@@ -22,6 +22,20 @@ export function registerLocale(locale: string, table: LocaleTable): void {
   for (const listener of listeners) listener();
 }
 
+/**
+ * Adds a built-in table *underneath* what is already registered: a message the
+ * site registered itself (before or after) always wins over feelback's own.
+ */
+export function registerLocaleDefaults(locale: string, table: LocaleTable): void {
+  const key = locale.toLowerCase();
+  const existing = locales.get(key) ?? {};
+  for (const [namespace, strings] of Object.entries(table)) {
+    existing[namespace] = { ...strings, ...existing[namespace] };
+  }
+  locales.set(key, existing);
+  for (const listener of listeners) listener();
+}
+
 /** Calls `listener` whenever a locale is registered; returns the unsubscribe function. */
 export function onLocalesChange(listener: () => void): () => void {
   listeners.add(listener);
@@ -42,9 +56,35 @@ export function lookupString(locale: string, namespace: string, key: string, fal
   return fallback;
 }
 
-/** Fills `{name}` placeholders: `format('{n} of {max}', { n: 4, max: 5 })`. */
-export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in values ? String(values[name]) : match,
-  );
+const numberFormats = new Map<string, Intl.NumberFormat | null>();
+
+/**
+ * A number in the locale's own digits (`ar-EG` → ٤, `fa` → ۴, `ar-MA` → 4), as
+ * the platform's CLDR data says; `-u-nu-latn` or `-u-nu-arab` in the tag picks
+ * explicitly. No grouping: these are scores and character counts, short enough
+ * to read without, and a count should match what the visitor sees typed.
+ */
+export function formatNumber(value: number, locale: string): string {
+  let formatter = numberFormats.get(locale);
+  if (formatter === undefined) {
+    try {
+      formatter = new Intl.NumberFormat(locale.replace(/_/g, '-'), { useGrouping: false, maximumFractionDigits: 20 });
+    } catch {
+      formatter = null; // not a valid language tag: plain digits rather than a thrown RangeError
+    }
+    numberFormats.set(locale, formatter);
+  }
+  return formatter ? formatter.format(value) : String(value);
+}
+
+/**
+ * Fills `{name}` placeholders: `format('{n} of {max}', { n: 4, max: 5 })`.
+ * With a `locale`, number values are written in that locale's digits.
+ */
+export function format(template: string, values: Record<string, string | number>, locale?: string): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => {
+    if (!(name in values)) return match;
+    const value = values[name];
+    return typeof value === 'number' && locale ? formatNumber(value, locale) : String(value);
+  });
 }

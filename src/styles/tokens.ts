@@ -1,11 +1,30 @@
 import { css } from 'lit';
 
 /**
+ * The dark defaults, shared by the media query and the `theme="dark"`
+ * attribute so the two can never drift apart.
+ */
+const darkPalette = css`
+    --_fb-accent: var(--feelback-accent, #f0a04b);
+    --_fb-accent-contrast: var(--feelback-accent-contrast, #111418);
+    --_fb-text: var(--feelback-text, #e6edf3);
+    --_fb-muted: var(--feelback-muted, #9da7b3);
+    --_fb-surface: var(--feelback-surface, #161b22);
+    --_fb-surface-raised: var(--feelback-surface-raised, #21262d);
+    --_fb-border: var(--feelback-border, #6e7681);
+    --_fb-danger: var(--feelback-danger, #ff7b72);
+    --_fb-success: var(--feelback-success, #56d364);
+    --_fb-focus: var(--feelback-focus-ring, #58a6ff);
+    color-scheme: dark;
+`;
+
+/**
  * Shared design tokens. Public tokens (`--feelback-*`) are only ever *read*,
  * with fallbacks, never declared on `:host`, so a page can set them on any
  * ancestor, `:root` included. The private `--_fb-*` names hold the resolved
  * value once, so light/dark switching lives in one place.
- * Default colours pass WCAG AA (4.5:1 text, 3:1 UI) on their surface.
+ * Default colours pass WCAG AA (4.5:1 text, 3:1 UI) on their surface, in
+ * light and dark: test/styles/contrast.test.ts computes every pair from this file.
  */
 export const tokens = css`
   :host {
@@ -36,32 +55,12 @@ export const tokens = css`
 
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_fb-accent: var(--feelback-accent, #f0a04b);
-      --_fb-accent-contrast: var(--feelback-accent-contrast, #111418);
-      --_fb-text: var(--feelback-text, #e6edf3);
-      --_fb-muted: var(--feelback-muted, #9da7b3);
-      --_fb-surface: var(--feelback-surface, #161b22);
-      --_fb-surface-raised: var(--feelback-surface-raised, #21262d);
-      --_fb-border: var(--feelback-border, #6e7681);
-      --_fb-danger: var(--feelback-danger, #ff7b72);
-      --_fb-success: var(--feelback-success, #56d364);
-      --_fb-focus: var(--feelback-focus-ring, #58a6ff);
-      color-scheme: dark;
+      ${darkPalette}
     }
   }
 
   :host([theme='dark']) {
-    --_fb-accent: var(--feelback-accent, #f0a04b);
-    --_fb-accent-contrast: var(--feelback-accent-contrast, #111418);
-    --_fb-text: var(--feelback-text, #e6edf3);
-    --_fb-muted: var(--feelback-muted, #9da7b3);
-    --_fb-surface: var(--feelback-surface, #161b22);
-    --_fb-surface-raised: var(--feelback-surface-raised, #21262d);
-    --_fb-border: var(--feelback-border, #6e7681);
-    --_fb-danger: var(--feelback-danger, #ff7b72);
-    --_fb-success: var(--feelback-success, #56d364);
-    --_fb-focus: var(--feelback-focus-ring, #58a6ff);
-    color-scheme: dark;
+    ${darkPalette}
   }
 
   :host([hidden]) {
@@ -137,7 +136,27 @@ export const tokens = css`
     }
   }
 
+  /* Glyphs that point somewhere (an arrow, a "send" chevron) mirror under
+     right-to-left; stars, faces and thumbs carry no direction and stay as drawn. */
+  :host(:dir(rtl)) .flip-rtl {
+    transform: scaleX(-1);
+  }
+
   @media (forced-colors: active) {
+    /* System colours for the places that opt out of forced colours (SVG fills, selected options).
+       The selectors match the palette rules' specificity so these win whatever the theme. */
+    :host,
+    :host(:not([theme='light'])),
+    :host([theme='dark']) {
+      --_fb-accent: Highlight;
+      --_fb-accent-contrast: HighlightText;
+      --_fb-text: CanvasText;
+      --_fb-muted: CanvasText;
+      --_fb-surface: Canvas;
+      --_fb-surface-raised: Canvas;
+      --_fb-border: CanvasText;
+      --_fb-focus: Highlight;
+    }
     .button {
       border: 1px solid ButtonText;
     }
