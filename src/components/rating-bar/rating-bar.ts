@@ -350,7 +350,7 @@ export class RatingBar extends FeedbackFormElement {
       case 'thumb-down':
         return html`<svg class="thumb" viewBox="0 0 24 24" aria-hidden="true">${thumbDownIcon}</svg>`;
       default:
-        return html`<span aria-hidden="true">${option.value}</span>`;
+        return html`<span aria-hidden="true">${this.formatNumber(option.value)}</span>`;
     }
   }
 
