@@ -70,7 +70,11 @@ export abstract class FeedbackElement extends LitElement {
       }),
       onLangChange(() => this.refreshLocale()),
     );
-    if (getConfig().vitals !== false) observeVitals();
+    // A microtask later, so a configure({ vitals: false }) in the same script, run
+    // after the bundle defined (and upgraded) the elements, is seen first.
+    queueMicrotask(() => {
+      if (getConfig().vitals !== false) observeVitals();
+    });
     if (this.listeningTransport) this.listenTo(this.listeningTransport);
   }
 
