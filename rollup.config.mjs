@@ -49,7 +49,17 @@ export default [
   },
   {
     input: 'src/index.ts',
-    output: { file: 'dist/feelback.min.js', format: 'es', sourcemap: false },
+    // Everything inlined except the locale tables, which stay sibling files
+    // (dist/locales/<lang>.js) that the bundle import()s, relative to its own URL,
+    // only when an element speaks that language.
+    output: {
+      dir: 'dist',
+      entryFileNames: 'feelback.min.js',
+      chunkFileNames: (chunk) =>
+        chunk.facadeModuleId?.replace(/\\/g, '/').includes('/src/i18n/locales/') ? 'locales/[name].js' : 'internal/[name]-[hash].min.js',
+      format: 'es',
+      sourcemap: false,
+    },
     plugins: [
       resolve,
       typescript({ tsconfig: './tsconfig.json', declaration: false, outDir: 'dist' }),
