@@ -26,6 +26,8 @@ export const LIMITS = {
   callbackTopic: 500,
   /** Serialised `metadata`. */
   metadata: 8192,
+  /** Nesting of objects and arrays in the whole body; the wire format needs 5. */
+  depth: 32,
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -161,6 +163,23 @@ function checkContext(value, field) {
   }
 }
 
+/**
+ * Whether `value` nests deeper than `limit`. Iterative: a recursive walk (or
+ * JSON.stringify) of a 60 KB `[[[[…]]]]` overflows the stack.
+ * @param {unknown} value @param {number} limit
+ */
+function nestsDeeperThan(value, limit) {
+  /** @type {Array<[unknown, number]>} */
+  const stack = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = /** @type {[unknown, number]} */ (stack.pop());
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** The payload each type must carry, and how to check it. */
 const PAYLOADS = {
   rating: checkRating,
@@ -200,6 +219,7 @@ function checkEvent(value, field) {
 export function validateBatch(body) {
   try {
     const batch = object(body, 'body');
+    if (nestsDeeperThan(batch, LIMITS.depth)) throw new SchemaError('body', `must not nest deeper than ${LIMITS.depth} levels`);
     if (batch.v !== 1) throw new SchemaError('v', 'must be 1 (wire format v1)');
     isoDateTime(batch.sentAt, 'sentAt');
     if (!Array.isArray(batch.events)) throw new SchemaError('events', 'must be an array');

@@ -180,6 +180,15 @@ describe('POST /api/feedback', () => {
     expect(demo.store.count()).toBe(0);
   });
 
+  it('answers 400, not 500, for a body nested deep enough to overflow a recursive walk', async () => {
+    const event = JSON.stringify(ratingEvent()).slice(0, -1);
+    const deep = `{"v":1,"sentAt":"${new Date().toISOString()}","events":[${event},"metadata":{"x":${'['.repeat(25_000)}${']'.repeat(25_000)}}}]}`;
+    const answer = await post(deep);
+    expect(answer.status).toBe(400);
+    expect(answer.body.field).toBe('body');
+    expect((await post(JSON.stringify(batch([ratingEvent()])))).status).toBe(200);
+  });
+
   it('answers 413 for a body over 64 KB, and stores nothing', async () => {
     const event = ratingEvent({ metadata: { padding: 'x'.repeat(70 * 1024) } });
     const answer = await post(JSON.stringify(batch([event])), 'text/plain');
