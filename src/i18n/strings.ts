@@ -83,7 +83,8 @@ export function formatNumber(value: number, locale: string): string {
  */
 export function format(template: string, values: Record<string, string | number>, locale?: string): string {
   return template.replace(/\{(\w+)\}/g, (match, name: string) => {
-    if (!(name in values)) return match;
+    // Own keys only: `{constructor}` in a site's string must not print Object's source.
+    if (!Object.prototype.hasOwnProperty.call(values, name)) return match;
     const value = values[name];
     return typeof value === 'number' && locale ? formatNumber(value, locale) : String(value);
   });
