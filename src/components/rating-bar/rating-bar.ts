@@ -21,6 +21,9 @@ import {
 } from './scales.js';
 import { ratingBarStrings } from './strings.js';
 
+/** The largest `max-length` accepted. */
+const MAX_LENGTH_LIMIT = 10_000;
+
 /** Where the visitor is: choosing a score, adding a comment, or done. */
 type Step = 'rate' | 'comment' | 'thanks';
 
@@ -112,7 +115,7 @@ export class RatingBar extends FeedbackFormElement {
   /** After a score, offer a comment box whose text is sent as a `comment` event. */
   @property({ type: Boolean }) comment = false;
 
-  /** Most characters a comment may have. Default 1000. */
+  /** Most characters a comment may have (1–10000). Default 1000. */
   @property({ type: Number, attribute: 'max-length' }) maxLength = COMMENT_MAX_LENGTH;
 
   /** The validated scale in force (bad attributes fall back here, never throw). */
@@ -124,8 +127,9 @@ export class RatingBar extends FeedbackFormElement {
     if (changed.has('scale') || changed.has('min') || changed.has('max')) {
       this.definition = this.validatedDefinition();
     }
-    if (changed.has('maxLength') && !(Number.isInteger(this.maxLength) && this.maxLength > 0)) {
-      warnAttribute(this.localName, 'max-length', this.maxLength, 'a positive whole number', String(COMMENT_MAX_LENGTH));
+    // Bounded like the feeling prompt's: `max-length="1e12"` must not let megabytes into an event.
+    if (changed.has('maxLength') && !(Number.isInteger(this.maxLength) && this.maxLength >= 1 && this.maxLength <= MAX_LENGTH_LIMIT)) {
+      warnAttribute(this.localName, 'max-length', this.maxLength, `a whole number from 1 to ${MAX_LENGTH_LIMIT}`, String(COMMENT_MAX_LENGTH));
       this.maxLength = COMMENT_MAX_LENGTH;
     }
     if (this.value !== null && !this.isOnScale(this.value)) {
