@@ -9,7 +9,7 @@ vi.mock('web-vitals', () => {
   return { onTTFB: observer('TTFB'), onFCP: observer('FCP'), onLCP: observer('LCP'), onCLS: observer('CLS'), onINP: observer('INP') };
 });
 
-let warn: ReturnType<typeof vi.spyOn>;
+let warn: { mock: { calls: unknown[][] } };
 const warnings = () => warn.mock.calls.map((call) => String(call[0]));
 
 beforeEach(() => {
