@@ -1,14 +1,17 @@
 import { getConfig } from '../config.js';
 
 /**
- * The locale an element speaks: its nearest `lang` attribute (crossing shadow
- * roots), then `configure({ locale })`, then the document's `lang`, then the
- * browser's language, then English.
+ * The locale an element speaks: its nearest `lang` attribute below `<html>`
+ * (crossing shadow roots), then `configure({ locale })`, then the document's
+ * `lang`, then the browser's language, then English.
  */
 export function resolveLocale(element: Element): string {
+  // <html lang> is the page's default, not a choice made for this widget: it
+  // ranks below configure({ locale }), so the walk stops short of it.
+  const root = element.ownerDocument?.documentElement;
   let node: Node | null = element;
   while (node) {
-    if (node instanceof Element) {
+    if (node instanceof Element && node !== root) {
       const lang = node.getAttribute('lang');
       if (lang) return lang;
     }

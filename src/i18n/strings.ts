@@ -89,3 +89,8 @@ export function format(template: string, values: Record<string, string | number>
     return typeof value === 'number' && locale ? formatNumber(value, locale) : String(value);
   });
 }
+
+/** Test hook: forget every registered table. */
+export function resetLocales(): void {
+  locales.clear();
+}
