@@ -98,18 +98,20 @@ describe('feeling prompt in Chromium, delivering to a real server', () => {
     expect(await focusedElement()).toMatchObject({ tag: 'textarea' });
   });
 
-  it('every face is a target of at least 44×44 CSS px', async () => {
+  it('every face is a target of at least 44×44 CSS px, all five in one row on a 320px phone', async () => {
+    await page.setViewportSize({ width: 320, height: 640 });
     await open('/sizes.html', '<feelback-feeling-prompt endpoint="/collect"></feelback-feeling-prompt>');
     const boxes = await page.getByRole('radio').evaluateAll((radios) =>
       radios.map((radio) => {
-        const { width, height } = radio.getBoundingClientRect();
-        return { width, height };
+        const { width, height, top } = radio.getBoundingClientRect();
+        return { width, height, top };
       }),
     );
     expect(boxes).toHaveLength(5);
     for (const box of boxes) {
       expect(box.width).toBeGreaterThanOrEqual(44);
       expect(box.height).toBeGreaterThanOrEqual(44);
+      expect(box.top).toBe(boxes[0].top);
     }
   });
 

@@ -17,20 +17,23 @@ export const feelingPromptStyles = css`
   .options {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--feelback-feeling-gap, 0.375rem);
+    gap: var(--feelback-feeling-gap, 0.25rem);
   }
 
   .option {
     --_fb-feeling-size: var(--feelback-feeling-size, 2.25rem);
     display: inline-flex;
+    /* Equal shares up to a comfortable width, never narrower than the longest name:
+       five fit in a 320px viewport and none stretches across a wide one. */
     flex: 1 1 0;
     flex-direction: column;
     align-items: center;
     justify-content: center;
     gap: 0.25rem;
-    min-width: 4.25rem;
+    min-width: min-content;
+    max-width: 6rem;
     min-height: 2.75rem;
-    padding: 0.375rem 0.25rem;
+    padding: 0.375rem 0.125rem;
     border: 1px solid transparent;
     border-radius: var(--_fb-radius);
     color: var(--_fb-muted);
@@ -57,6 +60,9 @@ export const feelingPromptStyles = css`
   }
 
   .icon {
+    /* The padding keeps even a short-named option at least 44px wide. */
+    box-sizing: content-box;
+    padding-inline: 0.125rem;
     display: inline-flex;
     align-items: center;
     justify-content: center;
@@ -77,7 +83,8 @@ export const feelingPromptStyles = css`
   }
 
   .label {
-    font-size: 0.8125em;
+    font-size: 0.75em;
+    white-space: nowrap;
     line-height: 1.2;
     text-align: center;
     color: var(--_fb-text);
