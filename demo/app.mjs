@@ -35,6 +35,18 @@ const STATIC_ROUTES = {
   '/vendor/chart.umd.min.js': { file: join(CHART_DIST, 'chart.umd.min.js'), type: JS },
 };
 
+// Files the bundle import()s relative to its own URL: locale tables and shared chunks
+// (see rollup.config.mjs). A name pattern with no slashes or dots before the extension
+// keeps this to files directly inside those two folders.
+const BUNDLE_CHUNK = /^\/(locales\/[A-Za-z0-9_-]+\.js|internal\/[A-Za-z0-9_-]+\.min\.js)$/;
+
+/** @param {string} path */
+function routeFor(path) {
+  if (Object.hasOwn(STATIC_ROUTES, path)) return STATIC_ROUTES[path];
+  const chunk = BUNDLE_CHUNK.exec(path);
+  return chunk ? { file: join(ROOT, 'dist', chunk[1]), type: JS } : undefined;
+}
+
 // The pages run under a strict policy: scripts and styles from files on this
 // origin only, no inline script, no eval.
 const CONTENT_SECURITY_POLICY = [
@@ -101,13 +113,14 @@ export async function startDemoServer({
       res.writeHead(204, { 'cache-control': 'max-age=86400' });
       return res.end();
     }
-    const route = STATIC_ROUTES[path];
+    const route = routeFor(path);
     if (!route) return sendJson(res, 404, { error: `nothing at ${path}` });
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'use GET' }, { allow: 'GET' });
     let content;
     try {
       content = await readFile(route.file);
     } catch {
+      if (!route.missing && BUNDLE_CHUNK.test(path)) return sendJson(res, 404, { error: `nothing at ${path}` });
       return sendJson(res, 503, { error: route.missing ?? `${path} is not available` });
     }
     res.writeHead(200, {
