@@ -175,10 +175,12 @@ export function configure(options: FeelbackConfig = {}): Readonly<FeelbackConfig
     transport: next.transport ? { ...current.transport, ...next.transport } : current.transport,
   };
   if (next.transport) {
-    // New options apply to transports made from now on; queued events stay in their store
-    // (or are handed over in memory) and are picked up by the replacement on the same endpoint.
+    // Replaced at once, not lazily: queued events (in storage, or handed over in memory)
+    // move to the replacement now, so they go out without waiting for another answer.
+    const endpoints = [...transports.keys()];
     for (const transport of transports.values()) transport.destroy();
     transports.clear();
+    for (const endpoint of endpoints) transportFor(endpoint);
   }
   if (next.consent) {
     for (const transport of transports.values()) transport.setConsent(next.consent);

@@ -150,16 +150,16 @@ describe('configure() and the shared transports', () => {
     expect(transport.pending()).toBe(0);
   });
 
-  it('new transport options replace the transports, and nothing held in memory is lost', async () => {
+  it('new transport options replace the transports at once, and what they held goes out on consent without another answer', async () => {
     const firstFetch = vi.fn(async () => new Response(null, { status: 204 }));
     const secondFetch = vi.fn(async () => new Response(null, { status: 204 }));
     configure({ consent: 'pending', transport: { fetch: firstFetch, flushIntervalMs: 0, persist: 'memory' } });
     const first = transportFor(endpoint);
     first.send(event('00000000-0000-4000-8000-000000000003'));
     configure({ transport: { fetch: secondFetch } });
-    const second = transportFor(endpoint);
-    expect(second).not.toBe(first);
+    // No new answer and no transportFor() call: the replacement exists already and gets the consent.
     configure({ consent: 'granted' });
+    expect(transportFor(endpoint)).not.toBe(first);
     await vi.waitFor(() => expect(secondFetch).toHaveBeenCalledTimes(1));
     expect(firstFetch).not.toHaveBeenCalled();
     const body = JSON.parse(String((secondFetch.mock.calls[0] as unknown as [string, RequestInit])[1].body));

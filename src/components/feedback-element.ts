@@ -57,6 +57,7 @@ export abstract class FeedbackElement extends LitElement {
 
   private readonly ownEventIds = new Set<string>();
   private listeningTransport?: Transport;
+  private transportOptionsSeen = getConfig().transport;
   private unsubscribers: Array<() => void> = [];
 
   override connectedCallback(): void {
@@ -64,8 +65,13 @@ export abstract class FeedbackElement extends LitElement {
     this.refreshLocale();
     this.unsubscribers.push(
       onLocalesChange(() => this.requestUpdate()),
-      onConfigChange(() => {
+      onConfigChange((config) => {
         this.refreshLocale();
+        // New transport options replace the shared transports; answers still queued report on the replacement.
+        if (config.transport !== this.transportOptionsSeen && this.listeningTransport && !this.transport) {
+          this.listenTo(this.resolveTransport() ?? this.listeningTransport);
+        }
+        this.transportOptionsSeen = config.transport;
         this.requestUpdate();
       }),
       onLangChange(() => this.refreshLocale()),

@@ -73,4 +73,19 @@ describe('context and metadata on every answer', () => {
     expect(warn).toHaveBeenCalledTimes(1);
     expect(String(warn.mock.calls[0][0])).toMatch(/^feelback: <feelback-rating-bar> metadata: dropped loop\.loop \(a circular reference\), host/);
   });
+
+  it('an answer held for consent still reports feelback-sent after configure({ transport }) replaced its transport', async () => {
+    const fetch = vi.fn(async () => new Response(null, { status: 204 }));
+    configure({ endpoint: 'https://collect.example/feedback', consent: 'pending', transport: { fetch, flushIntervalMs: 0, persist: 'memory' } });
+    const element = await mount<RatingBar>('<feelback-rating-bar></feelback-rating-bar>');
+    const sent = vi.fn();
+    element.addEventListener('feelback-sent', (e) => sent((e as CustomEvent).detail.id));
+    const submitted = vi.fn();
+    element.addEventListener('feelback-submit', (e) => submitted((e as CustomEvent).detail.event.id));
+    shadowAll(element, '[role="radio"]')[3].click();
+    configure({ transport: { timeoutMs: 5000 } });
+    configure({ consent: 'granted' });
+    await vi.waitFor(() => expect(sent).toHaveBeenCalledWith(submitted.mock.calls[0][0]));
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
 });
