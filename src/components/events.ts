@@ -25,5 +25,7 @@ declare global {
     'feelback-submit': CustomEvent<FeelbackSubmitDetail>;
     'feelback-sent': CustomEvent<FeelbackSentDetail>;
     'feelback-error': CustomEvent<FeelbackErrorDetail>;
+    /** The visitor closed an embedded call-back form without sending it. */
+    'feelback-cancel': CustomEvent<undefined>;
   }
 }
