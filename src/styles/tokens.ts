@@ -67,10 +67,11 @@ export const tokens = css`
     display: none;
   }
 
+  /* Not inherit: a page rule on the host (say \`* { box-sizing: content-box }\`) beats :host and would leak inside. */
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
 
   :focus-visible {
