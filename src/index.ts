@@ -5,6 +5,7 @@ export { createTransport } from './transport/index.js';
 export type * from './transport/index.js';
 export * from './context/index.js';
 export { registerLocale } from './i18n/strings.js';
+export { loadLocale } from './i18n/load-locale.js';
 export type { LocaleTable, StringTable } from './i18n/strings.js';
 export type * from './components/events.js';
 import './components/rating-bar/rating-bar.js';
