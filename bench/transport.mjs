@@ -71,7 +71,7 @@ async function run(label, chunk) {
   console.log(
     `${label.padEnd(34)} longest main-thread task ${longest.toFixed(1).padStart(6)} ms` +
       ` | all queued ${result.queuedMs.toFixed(0).padStart(5)} ms | all delivered ${result.deliveredMs.toFixed(0).padStart(6)} ms` +
-      ` | ${count} tasks | server got ${received}, left in storage ${result.storedAfter}` +
+      ` | ${count} tasks | server got ${received} | peak stored segments ${result.peakSegments}, storage keys left ${result.storedAfter}` +
       (longest > 16 ? '  (over the 16 ms goal)' : ''),
   );
   return longest;

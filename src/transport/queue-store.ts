@@ -20,21 +20,23 @@ export interface OrphanRecord {
 }
 
 interface StoredRecord {
-  /** Owner: the transport instance that sends it. */
-  o: string;
   a: number;
   e: FeedbackEvent;
 }
 
-interface ForeignRecord {
-  id: string;
-  owner: string;
-  attempts: number;
-  event: FeedbackEvent;
-  json: string;
+interface OwnerEntry {
+  /** The owner's claim lasts until then (ms since the epoch); 0 once released. */
+  until: number;
+  /** Its segments, by number. */
+  segments: number[];
 }
 
-/** The key one endpoint's queue lives under, shared by every tab of the origin. */
+interface Manifest {
+  v: 2;
+  owners: Record<string, OwnerEntry>;
+}
+
+/** The namespace of one endpoint's queue, shared by every tab of the origin; also the manifest's key. */
 export function queueKey(endpoint: string): string {
   return `feelback:queue:${endpoint}`;
 }
@@ -43,15 +45,14 @@ export function queueKey(endpoint: string): string {
 export const OWNER_LEASE_MS = 10_000;
 /** How often a live owner renews its claim. */
 const HEARTBEAT_MS = 3_000;
-/** Most time one coalesced write may spend serializing before it yields to the page. */
-const SLICE_BUDGET_MS = 6;
-
 /**
- * Stores of this page by key: two transports for one endpoint on one page share
- * a key, and `storage` events only reach other pages, so a write tells its
- * siblings here directly.
+ * Records per segment. `setItem` costs about 15 ms per MB in Chromium, so the
+ * queue is never one big value: a write rewrites only the segments that
+ * changed, each a few kilobytes.
  */
-const storesOfPage = new Map<string, Set<QueueStore>>();
+export const SEGMENT_SIZE = 50;
+/** Most time one coalesced write may spend before it yields to the page. */
+const SLICE_BUDGET_MS = 4;
 
 const clockNow = (): number => globalThis.performance?.now() ?? Date.now();
 
@@ -79,50 +80,43 @@ export interface QueueStoreOptions {
   /** This transport's id in the shared store. */
   owner: string;
   now: () => number;
-  /** The transport's records, oldest first; the store writes those with `persist`. */
-  records: Map<string, QueueRecord>;
   /** Called after a write made records ready to send. */
   onStored: () => void;
 }
 
 /**
- * The queue's copy in `localStorage`: one JSON value per endpoint holding the
- * events of every tab, each tagged with the tab that sends it, and each tab's
- * last sign of life. A tab rewrites only its own records and keeps the rest,
- * so two tabs never erase each other's answers.
+ * The queue's copy in `localStorage`, under one namespace per endpoint:
  *
- * Writes are coalesced into time-boxed slices off the caller's stack, so a
- * burst of `send()` calls never serializes the whole queue per event; each
- * record's JSON is cached, so a write is mostly one string join.
+ * - `feelback:queue:<endpoint>`: a small manifest naming each owner (a
+ *   transport on some tab), the segments it holds and how long its claim lasts;
+ * - `feelback:queue:<endpoint>|<owner>|<n>`: a segment, a JSON array of up to
+ *   `SEGMENT_SIZE` events with their attempt counts.
+ *
+ * A tab writes only its own segments, so two tabs never erase each other's
+ * answers; the manifest is read, merged and written in one step. Writes are
+ * coalesced into time-boxed slices off the caller's stack, and each record's
+ * JSON is cached, so a burst of `send()` calls never serializes the queue per
+ * event.
  */
 export class QueueStore {
   readonly key: string;
   private storage: QueueStorage | null;
   private readonly options: QueueStoreOptions;
-  /** Records whose stored form must be (re)written. */
-  private readonly dirty = new Set<QueueRecord>();
+  private readonly segments = new Map<number, Set<QueueRecord>>();
+  private readonly segmentOf = new WeakMap<QueueRecord, number>();
   private readonly json = new WeakMap<QueueRecord, string>();
-  private readonly removed = new Set<string>();
-  private foreign: ForeignRecord[] = [];
-  private owners: Record<string, number> = {};
-  private lastWritten: string | null = null;
-  /** Another tab may have written since our last read (a `storage` event said so, or we never read). */
-  private stale = true;
-  private readonly handleStorageEvent = (event: StorageEvent): void => {
-    if (event.key === this.key || event.key === null) this.stale = true;
-  };
+  private readonly dirtySegments = new Set<number>();
+  private openSegment = 0;
+  /** Whether the manifest lists us (so its absence means another tab adopted our events). */
+  private listed = false;
+  private released = false;
   private writeTimer?: ReturnType<typeof setTimeout>;
   private heartbeatTimer?: ReturnType<typeof setTimeout>;
-  private released = false;
 
   constructor(options: QueueStoreOptions) {
     this.options = options;
     this.key = queueKey(options.endpoint);
     this.storage = options.storage;
-    globalThis.addEventListener?.('storage', this.handleStorageEvent);
-    const siblings = storesOfPage.get(this.key) ?? new Set<QueueStore>();
-    siblings.add(this);
-    storesOfPage.set(this.key, siblings);
   }
 
   /** Whether events survive a reload; false once storage is missing or has failed. */
@@ -140,18 +134,37 @@ export class QueueStore {
     return record.stored || !record.persist || this.storage === null;
   }
 
-  /** A record was added or changed (attempts); its stored form is rewritten soon. */
+  /** A record was added or changed (attempts); its segment is rewritten soon. */
   touch(record: QueueRecord): void {
     if (!record.persist || this.storage === null) return;
-    this.dirty.add(record);
+    this.json.delete(record);
+    let segment = this.segmentOf.get(record);
+    if (segment === undefined) {
+      let members = this.segments.get(this.openSegment);
+      if (members && members.size >= SEGMENT_SIZE) {
+        this.openSegment += 1;
+        members = undefined;
+      }
+      if (!members) {
+        members = new Set();
+        this.segments.set(this.openSegment, members);
+      }
+      segment = this.openSegment;
+      members.add(record);
+      this.segmentOf.set(record, segment);
+    }
+    this.dirtySegments.add(segment);
     this.scheduleWrite();
   }
 
   /** A record left the queue (delivered or dropped); it leaves storage on the next write. */
   forget(record: QueueRecord): void {
-    this.dirty.delete(record);
-    if (!record.persist || this.storage === null) return;
-    this.removed.add(record.event.id);
+    const segment = this.segmentOf.get(record);
+    if (segment === undefined) return;
+    this.segmentOf.delete(record);
+    this.segments.get(segment)?.delete(record);
+    if (this.storage === null) return;
+    this.dirtySegments.add(segment);
     this.scheduleWrite();
   }
 
@@ -162,28 +175,49 @@ export class QueueStore {
 
   /**
    * Takes the stored events whose owner is gone (an earlier page load, a closed
-   * or crashed tab) and makes them ours. Call under the cross-tab lock.
+   * or crashed tab): `adopt` receives them and queues them as ours, they are
+   * written under our name, and only then are the old segments removed.
+   * Call under the cross-tab lock.
    */
-  adoptOrphans(limit: number): OrphanRecord[] {
-    if (this.storage === null) return [];
-    this.readForeign(true);
+  adoptOrphans(limit: number, adopt: (orphans: OrphanRecord[]) => void): void {
+    const storage = this.storage;
+    if (storage === null) return;
+    const manifest = this.readManifest();
     const at = this.options.now();
     const orphans: OrphanRecord[] = [];
-    this.foreign = this.foreign.filter((record) => {
-      if (orphans.length >= limit || (this.owners[record.owner] ?? 0) > at) return true;
-      if (this.options.records.has(record.id)) return false;
-      orphans.push({ event: record.event, attempts: record.attempts });
-      return false;
-    });
-    return orphans;
+    const taken: Array<{ owner: string; segment: number }> = [];
+    for (const [owner, entry] of Object.entries(manifest.owners)) {
+      if (owner === this.options.owner || entry.until > at) continue;
+      for (const segment of entry.segments) {
+        if (orphans.length >= limit) break;
+        orphans.push(...this.readSegment(this.segmentKey(owner, segment)));
+        taken.push({ owner, segment });
+      }
+    }
+    if (taken.length === 0) return;
+    adopt(orphans);
+    this.commit();
+    if (this.storage === null) return;
+    try {
+      for (const { owner, segment } of taken) storage.removeItem(this.segmentKey(owner, segment));
+      const latest = this.readManifest();
+      for (const { owner, segment } of taken) {
+        const entry = latest.owners[owner];
+        if (entry) entry.segments = entry.segments.filter((n) => n !== segment);
+      }
+      this.saveManifest(latest);
+    } catch (error) {
+      this.fallBackToMemory(error);
+    }
   }
 
-  /** Whether storage holds events nobody is sending (cheap: uses the last read unless another tab wrote). */
+  /** Whether storage holds events whose owner is gone. */
   hasOrphans(): boolean {
     if (this.storage === null) return false;
-    if (this.stale) this.readForeign(true);
     const at = this.options.now();
-    return this.foreign.some((record) => (this.owners[record.owner] ?? 0) <= at);
+    return Object.entries(this.readManifest().owners).some(
+      ([owner, entry]) => owner !== this.options.owner && entry.until <= at && entry.segments.length > 0,
+    );
   }
 
   /**
@@ -200,15 +234,17 @@ export class QueueStore {
     this.commit();
   }
 
-  /** Stops timers after a final write; the events stay in storage. */
+  /** Stops timers after a final write; the events stay in storage for whoever comes next. */
   destroy(): void {
     this.release();
-    globalThis.removeEventListener?.('storage', this.handleStorageEvent);
-    storesOfPage.get(this.key)?.delete(this);
     clearTimeout(this.writeTimer);
     clearTimeout(this.heartbeatTimer);
     this.writeTimer = undefined;
     this.heartbeatTimer = undefined;
+  }
+
+  private segmentKey(owner: string, segment: number): string {
+    return `${this.key}|${owner}|${segment}`;
   }
 
   private scheduleWrite(): void {
@@ -219,128 +255,116 @@ export class QueueStore {
     }, 0);
   }
 
-  /**
-   * One write: serialize dirty records for at most `budgetMs`, merge with what
-   * other tabs stored, and store it all in one `setItem`.
-   */
+  /** One write: rewrite dirty segments for at most `budgetMs` (at least one), then the manifest. */
   private write(budgetMs: number): void {
     const storage = this.storage;
     if (storage === null) return;
     const started = clockNow();
-    const serialized: QueueRecord[] = [];
-    let count = 0;
-    for (const record of this.dirty) {
-      if (++count % 32 === 0 && clockNow() - started > budgetMs) break;
-      this.json.set(record, JSON.stringify({ o: this.options.owner, a: record.attempts, e: record.event } satisfies StoredRecord));
-      serialized.push(record);
-    }
-    for (const record of serialized) this.dirty.delete(record);
-    this.readForeign(false);
-
-    const own = this.options.records;
-    this.foreign = this.foreign.filter((record) => !this.removed.has(record.id) && !own.has(record.id));
-    const parts: string[] = [];
-    const liveOwners = new Set<string>();
-    for (const record of this.foreign) {
-      parts.push(record.json);
-      liveOwners.add(record.owner);
-    }
-    let ownStored = 0;
-    for (const record of own.values()) {
-      const json = record.persist ? this.json.get(record) : undefined;
-      if (json === undefined) continue;
-      parts.push(json);
-      ownStored++;
-    }
-    const owners: Record<string, number> = {};
-    for (const owner of liveOwners) owners[owner] = this.owners[owner] ?? 0;
-    owners[this.options.owner] = this.released ? 0 : this.options.now() + OWNER_LEASE_MS;
-
-    let removedIds: string[] = [];
+    const written: QueueRecord[] = [];
     try {
-      if (parts.length === 0) {
-        storage.removeItem(this.key);
-        this.lastWritten = null;
-      } else {
-        const value = `{"v":1,"owners":${JSON.stringify(owners)},"records":[${parts.join(',')}]}`;
-        storage.setItem(this.key, value);
-        this.lastWritten = value;
+      for (const segment of this.dirtySegments) {
+        if (written.length > 0 && clockNow() - started > budgetMs) break;
+        const members = this.segments.get(segment);
+        const key = this.segmentKey(this.options.owner, segment);
+        if (!members || members.size === 0) {
+          storage.removeItem(key);
+          if (segment !== this.openSegment) this.segments.delete(segment);
+        } else {
+          const parts: string[] = [];
+          for (const record of members) {
+            let json = this.json.get(record);
+            if (json === undefined) {
+              json = JSON.stringify({ a: record.attempts, e: record.event } satisfies StoredRecord);
+              this.json.set(record, json);
+            }
+            parts.push(json);
+            written.push(record);
+          }
+          storage.setItem(key, `[${parts.join(',')}]`);
+        }
+        this.dirtySegments.delete(segment);
       }
-      this.owners = owners;
-      removedIds = [...this.removed];
-      for (const sibling of storesOfPage.get(this.key) ?? []) if (sibling !== this) sibling.stale = true;
+      this.writeManifestEntry();
     } catch (error) {
       this.fallBackToMemory(error);
       return;
     }
-    for (const id of removedIds) this.removed.delete(id);
     let madeReady = false;
-    for (const record of serialized) {
-      if (!record.stored && own.has(record.event.id)) madeReady = true;
+    for (const record of written) {
+      if (!record.stored) madeReady = true;
       record.stored = true;
     }
-    if (this.dirty.size > 0) this.scheduleWrite();
-    this.scheduleHeartbeat(ownStored > 0);
+    if (this.dirtySegments.size > 0) this.scheduleWrite();
+    this.scheduleHeartbeat();
     if (madeReady) this.options.onStored();
   }
 
-  /**
-   * Refreshes our view of other tabs' records. Reading a large value costs
-   * milliseconds, so a write skips it unless a `storage` event (fired here for
-   * other tabs' writes) said the value changed; the heartbeat re-reads anyway.
-   */
-  private readForeign(force: boolean): void {
-    const storage = this.storage;
-    if (storage === null || (!force && !this.stale)) return;
-    this.stale = false;
-    let raw: string | null;
+  /** Reads, merges and writes the manifest with our entry: our segments and our claim. */
+  private writeManifestEntry(): void {
+    const manifest = this.readManifest();
+    const own = manifest.owners[this.options.owner];
+    if (this.listed && !own) {
+      // Another tab took our events while this page was frozen; it sends them now. Write ours
+      // again anyway: a duplicate is deduplicated by id, a lost answer is not recoverable.
+      for (const segment of this.segments.keys()) this.dirtySegments.add(segment);
+      this.scheduleWrite();
+    }
+    const segments = [...this.segments].filter(([, members]) => members.size > 0).map(([segment]) => segment);
+    if (segments.length > 0) {
+      manifest.owners[this.options.owner] = {
+        until: this.released ? 0 : this.options.now() + OWNER_LEASE_MS,
+        segments,
+      };
+    } else {
+      delete manifest.owners[this.options.owner];
+    }
+    this.listed = segments.length > 0;
+    this.saveManifest(manifest);
+  }
+
+  private readManifest(): Manifest {
+    const manifest: Manifest = { v: 2, owners: {} };
+    let raw: string | null = null;
     try {
-      raw = storage.getItem(this.key);
+      raw = this.storage?.getItem(this.key) ?? null;
     } catch (error) {
       this.fallBackToMemory(error);
-      return;
     }
-    if (!force && raw === this.lastWritten) return;
-    this.lastWritten = raw;
-    this.foreign = [];
-    this.owners = {};
-    if (raw === null) return;
-    let parsed: { owners?: unknown; records?: unknown };
+    if (raw === null) return manifest;
     try {
-      parsed = JSON.parse(raw) as typeof parsed;
+      const parsed = JSON.parse(raw) as { owners?: Record<string, Partial<OwnerEntry>> };
+      for (const [owner, entry] of Object.entries(parsed.owners ?? {})) {
+        if (typeof entry?.until !== 'number' || !Array.isArray(entry.segments)) continue;
+        manifest.owners[owner] = { until: entry.until, segments: entry.segments.filter((n) => typeof n === 'number') };
+      }
     } catch {
       warnOnce(`stored queue "${this.key}" is not valid JSON; starting an empty queue.`);
-      return;
     }
-    if (parsed.owners && typeof parsed.owners === 'object') {
-      for (const [owner, until] of Object.entries(parsed.owners)) {
-        if (typeof until === 'number') this.owners[owner] = until;
-      }
+    return manifest;
+  }
+
+  private saveManifest(manifest: Manifest): void {
+    for (const [owner, entry] of Object.entries(manifest.owners)) {
+      if (entry.segments.length === 0) delete manifest.owners[owner];
     }
-    if (!Array.isArray(parsed.records)) return;
-    const own = this.options.records;
-    for (const item of parsed.records as Partial<StoredRecord>[]) {
-      const event = item?.e;
-      if (!event || typeof event.id !== 'string' || typeof item.o !== 'string') continue;
-      if (item.o === this.options.owner) continue;
-      const mine = own.get(event.id);
-      if (mine) {
-        // Another tab adopted it while we were frozen; it sends it now, we stop.
-        own.delete(event.id);
-        this.dirty.delete(mine);
-      }
-      this.foreign.push({
-        id: event.id,
-        owner: item.o,
-        attempts: typeof item.a === 'number' ? item.a : 0,
-        event,
-        json: JSON.stringify(item),
-      });
+    if (Object.keys(manifest.owners).length === 0) this.storage?.removeItem(this.key);
+    else this.storage?.setItem(this.key, JSON.stringify(manifest));
+  }
+
+  private readSegment(key: string): OrphanRecord[] {
+    try {
+      const records = JSON.parse(this.storage?.getItem(key) ?? '[]') as Array<Partial<StoredRecord>>;
+      return records
+        .filter((record) => record && typeof record.e?.id === 'string')
+        .map((record) => ({ event: record.e!, attempts: typeof record.a === 'number' ? record.a : 0 }));
+    } catch {
+      warnOnce(`stored queue segment "${key}" is not valid JSON; skipped.`);
+      return [];
     }
   }
 
-  private scheduleHeartbeat(needed: boolean): void {
-    if (!needed || this.released) {
+  private scheduleHeartbeat(): void {
+    if (!this.listed || this.released) {
       clearTimeout(this.heartbeatTimer);
       this.heartbeatTimer = undefined;
       return;
@@ -348,7 +372,6 @@ export class QueueStore {
     if (this.heartbeatTimer !== undefined) return;
     this.heartbeatTimer = setTimeout(() => {
       this.heartbeatTimer = undefined;
-      this.stale = true;
       this.write(SLICE_BUDGET_MS);
     }, HEARTBEAT_MS);
   }
@@ -358,7 +381,7 @@ export class QueueStore {
     const why = name === 'QuotaExceededError' ? 'storage is full' : `storage failed (${name})`;
     warnOnce(`${why}; queued answers for ${this.options.endpoint} are kept in memory for this page only.`);
     this.storage = null;
-    this.dirty.clear();
+    this.dirtySegments.clear();
     clearTimeout(this.heartbeatTimer);
     this.heartbeatTimer = undefined;
     this.options.onStored();

@@ -101,7 +101,6 @@ class FeedbackTransport extends EventTarget implements Transport {
       storage,
       owner: this.owner,
       now: this.now,
-      records: this.records,
       onStored: () => this.wake(this.now()),
     });
     for (const orphan of handover.get(endpoint) ?? []) this.adopt(orphan, false);
@@ -238,8 +237,9 @@ class FeedbackTransport extends EventTarget implements Transport {
     await runExclusive(queueKey(this.endpoint!), this.owner, store.backing, this.now, () => {
       if (this.destroyed) return;
       const room = Math.max(0, this.settings.maxQueue - this.records.size);
-      for (const orphan of store.adoptOrphans(room)) this.adopt(orphan, true);
-      store.commit();
+      store.adoptOrphans(room, (orphans) => {
+        for (const orphan of orphans) this.adopt(orphan, true);
+      });
     });
     this.wake(this.now());
   }

@@ -39,11 +39,14 @@ export class FakeStorage implements QueueStorage {
   removeItem(key: string): void {
     this.data.delete(key);
   }
-  /** Ids of the events stored for the test endpoint. */
+  /** Ids of the events stored for an endpoint (the manifest and every segment it lists), oldest segment first. */
   storedIds(key = QUEUE_KEY): string[] {
     const raw = this.data.get(key);
     if (!raw) return [];
-    return (JSON.parse(raw).records as Array<{ e: FeedbackEvent }>).map((record) => record.e.id);
+    const owners = JSON.parse(raw).owners as Record<string, { segments: number[] }>;
+    return Object.entries(owners).flatMap(([owner, { segments }]) =>
+      segments.flatMap((n) => (JSON.parse(this.data.get(`${key}|${owner}|${n}`) ?? '[]') as Array<{ e: FeedbackEvent }>).map((r) => r.e.id)),
+    );
   }
 }
 

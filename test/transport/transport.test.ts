@@ -509,9 +509,22 @@ describe('bad endpoint', () => {
   });
 });
 
-it('stores under one namespaced key per endpoint', async () => {
-  const t = transport();
+it('stores each endpoint under its own namespace, in segments a write rewrites only when they change', async () => {
+  const t = transport({ flushIntervalMs: 60_000, maxQueue: 1000, batchSize: 1000 });
+  const other = transport({ endpoint: `${ENDPOINT}/other`, flushIntervalMs: 60_000 });
+  const events = Array.from({ length: 120 }, () => makeEvent());
+  for (const event of events) t.send(event);
+  other.send(makeEvent());
+  const setItem = vi.spyOn(storage, 'setItem');
+  await vi.advanceTimersByTimeAsync(0);
+  expect(storage.storedIds()).toEqual(events.map((e) => e.id));
+  expect(storage.storedIds(`${QUEUE_KEY}/other`)).toHaveLength(1);
+  for (const key of storage.data.keys()) expect(key.startsWith('feelback:queue:')).toBe(true);
+  // 120 sends: three segments and a manifest per endpoint, not a write per event.
+  expect(setItem.mock.calls.length).toBeLessThanOrEqual(8);
+  setItem.mockClear();
   t.send(makeEvent());
   await vi.advanceTimersByTimeAsync(0);
-  expect([...storage.data.keys()]).toEqual([QUEUE_KEY]);
+  const written = setItem.mock.calls.map(([key]) => key).filter((key) => key !== QUEUE_KEY && key.startsWith(QUEUE_KEY));
+  expect(written).toHaveLength(1);
 });
