@@ -11,6 +11,9 @@ export interface QueueRecord {
   persist: boolean;
   /** Present in storage as of the last write. */
   stored: boolean;
+  /** The store's bookkeeping: the record's segment and its cached stored form. */
+  segment?: number;
+  json?: string;
 }
 
 /** What an earlier page (or a dead tab) left in storage, handed to a new owner. */
@@ -103,8 +106,6 @@ export class QueueStore {
   private storage: QueueStorage | null;
   private readonly options: QueueStoreOptions;
   private readonly segments = new Map<number, Set<QueueRecord>>();
-  private readonly segmentOf = new WeakMap<QueueRecord, number>();
-  private readonly json = new WeakMap<QueueRecord, string>();
   private readonly dirtySegments = new Set<number>();
   private openSegment = 0;
   /** Whether the manifest lists us (so its absence means another tab adopted our events). */
@@ -137,8 +138,8 @@ export class QueueStore {
   /** A record was added or changed (attempts); its segment is rewritten soon. */
   touch(record: QueueRecord): void {
     if (!record.persist || this.storage === null) return;
-    this.json.delete(record);
-    let segment = this.segmentOf.get(record);
+    record.json = undefined;
+    let segment = record.segment;
     if (segment === undefined) {
       let members = this.segments.get(this.openSegment);
       if (members && members.size >= SEGMENT_SIZE) {
@@ -151,7 +152,7 @@ export class QueueStore {
       }
       segment = this.openSegment;
       members.add(record);
-      this.segmentOf.set(record, segment);
+      record.segment = segment;
     }
     this.dirtySegments.add(segment);
     this.scheduleWrite();
@@ -159,9 +160,9 @@ export class QueueStore {
 
   /** A record left the queue (delivered or dropped); it leaves storage on the next write. */
   forget(record: QueueRecord): void {
-    const segment = this.segmentOf.get(record);
+    const segment = record.segment;
     if (segment === undefined) return;
-    this.segmentOf.delete(record);
+    record.segment = undefined;
     this.segments.get(segment)?.delete(record);
     if (this.storage === null) return;
     this.dirtySegments.add(segment);
@@ -272,12 +273,8 @@ export class QueueStore {
         } else {
           const parts: string[] = [];
           for (const record of members) {
-            let json = this.json.get(record);
-            if (json === undefined) {
-              json = JSON.stringify({ a: record.attempts, e: record.event } satisfies StoredRecord);
-              this.json.set(record, json);
-            }
-            parts.push(json);
+            record.json ??= JSON.stringify({ a: record.attempts, e: record.event } satisfies StoredRecord);
+            parts.push(record.json);
             written.push(record);
           }
           storage.setItem(key, `[${parts.join(',')}]`);
