@@ -281,7 +281,7 @@ describe('hostile environments in Chromium', () => {
       <feelback-rating-bar endpoint="/collect"></feelback-rating-bar></body></html>`);
     await page.goto(`${server.origin}/late.html`);
     await page.evaluate(() => {
-      const bar = document.querySelector('feelback-rating-bar') as HTMLElement & Record<string, unknown>;
+      const bar = document.querySelector('feelback-rating-bar') as unknown as Record<string, unknown>;
       bar.metadata = { plan: 'pro' };
       bar.widgetId = 'early-bird';
       bar.question = 'Set before upgrade?';

@@ -96,7 +96,7 @@ describe('hostile environments', () => {
   });
 
   it('no crypto.randomUUID (plain http, not a secure context): ids are still UUID v4 from getRandomValues', () => {
-    const getRandomValues = vi.fn((bytes: Uint8Array) => realCrypto.getRandomValues(bytes));
+    const getRandomValues = vi.fn((bytes: Uint8Array<ArrayBuffer>) => realCrypto.getRandomValues(bytes));
     vi.stubGlobal('crypto', { getRandomValues });
     const ids = Array.from({ length: 200 }, () => uuidv4());
     for (const id of ids) expect(id).toMatch(UUID_V4);
@@ -106,7 +106,7 @@ describe('hostile environments', () => {
 
   it('crypto.randomUUID that throws: falls back instead of failing the answer', async () => {
     vi.stubGlobal('crypto', {
-      getRandomValues: (bytes: Uint8Array) => realCrypto.getRandomValues(bytes),
+      getRandomValues: (bytes: Uint8Array<ArrayBuffer>) => realCrypto.getRandomValues(bytes),
       randomUUID: () => {
         throw new DOMException('insecure', 'SecurityError');
       },
