@@ -106,6 +106,7 @@ class FeedbackTransport extends EventTarget implements Transport {
     for (const orphan of handover.get(endpoint) ?? []) this.adopt(orphan, false);
     handover.delete(endpoint);
     this.listenToPage();
+    if (this.records.size > 0) this.wake(this.now());
     void this.adoptStored();
   }
 
