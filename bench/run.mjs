@@ -9,11 +9,11 @@
 // Prints the tables and writes bench/RESULTS.md.
 //
 // Options (environment): BENCH_RUNS (default 10), BENCH_SKIP_RENDER=1,
-// BENCH_SKIP_PEERS=1, CHROMIUM_PATH.
+// BENCH_SKIP_PEERS=1, BENCH_SKIP_OTHERS=1 (transport and context), CHROMIUM_PATH.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -156,24 +156,30 @@ async function sizes() {
 }
 
 async function whereTheBytesGo() {
-  const { whole, rows } = await breakdown(join(DIST, 'index.js'), ROOT);
-  emit({
-    title: 'Where the bytes go (esbuild bundle of dist/index.js, every output byte attributed by source map)',
-    columns: [
-      { name: 'module group' },
-      { name: 'min', align: 'right' },
-      { name: 'brotli alone', align: 'right' },
-      { name: '≈ brotli share', align: 'right' },
-      { name: '% of total', align: 'right' },
-    ],
-    rows: [
-      ...rows.map((r) => [r.group, kb(r.min), kb(r.brotliAlone), kb(r.brotliShare), `${((100 * r.brotliShare) / whole.brotli).toFixed(1)}%`]),
-      ['total', kb(whole.min), '', kb(whole.brotli), '100%'],
-    ],
-    notes: [
-      '"brotli alone" compresses the group\'s bytes on their own; "≈ brotli share" scales those so the shares add up to the bundle\'s real brotli size.',
-    ],
-  });
+  const entries = [
+    ['everything (dist/index.js)', OURS[1][1].source],
+    ['rating bar + transport', OURS[2][1].source],
+  ];
+  for (const [name, source] of entries) {
+    const { whole, rows } = await breakdown(source, ROOT);
+    emit({
+      title: `Where the bytes go: ${name}, esbuild bundle, every output byte attributed by source map`,
+      columns: [
+        { name: 'module group' },
+        { name: 'min', align: 'right' },
+        { name: 'brotli alone', align: 'right' },
+        { name: '≈ brotli share', align: 'right' },
+        { name: '% of total', align: 'right' },
+      ],
+      rows: [
+        ...rows.map((r) => [r.group, kb(r.min), kb(r.brotliAlone), kb(r.brotliShare), `${((100 * r.brotliShare) / whole.brotli).toFixed(1)}%`]),
+        ['total', kb(whole.min), '', kb(whole.brotli), '100%'],
+      ],
+      notes: [
+        '"brotli alone" compresses the group\'s bytes on their own; "≈ brotli share" scales those so the shares add up to the bundle\'s real brotli size.',
+      ],
+    });
+  }
 }
 
 // ---------------------------------------------------------------- 2 and 3. render and interaction
@@ -405,7 +411,8 @@ await whereTheBytesGo();
 log('breakdown: done');
 await render(sentryCode);
 log('render: done');
-await otherBenches();
+if (process.env.BENCH_SKIP_OTHERS) console.log('\nTransport and context benches: skipped (BENCH_SKIP_OTHERS).');
+else await otherBenches();
 
 const date = new Date().toISOString();
 const commit = await new Promise((done) => {
@@ -418,7 +425,8 @@ const commit = await new Promise((done) => {
 const markdown = [
   '# feelback benchmark results',
   '',
-  `Run on ${date} at commit ${commit} (working tree as built), Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}.`,
+  `Run on ${date} at commit ${commit} (working tree as built), Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`,
+  'Timings are medians on a shared machine: compare rows of the same run, not runs on different days.',
   `Command: \`npm run bench\` (BENCH_RUNS=${RUNS}). Took ${((Date.now() - started) / 1000).toFixed(0)} s.`,
   '',
   ...tables.map(toMarkdown),

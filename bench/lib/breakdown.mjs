@@ -67,14 +67,14 @@ export function groupOf(path) {
 }
 
 /**
- * Bundles `entry` (absolute path) and returns rows `{ group, min, brotliAlone,
+ * Bundles `source` (an entry module's text) and returns rows `{ group, min, brotliAlone,
  * brotliShare }`, largest first, plus the whole bundle's sizes. `brotliShare`
  * scales each group's stand-alone brotli so that the shares add up to the
  * bundle's real brotli size (compressing a slice alone loses the context the
  * rest of the bundle gives it, so stand-alone figures over-count).
  */
-export async function breakdown(entry, root) {
-  const { code, files } = await bundle(`export * from ${JSON.stringify(entry)};\nimport ${JSON.stringify(entry)};`, {
+export async function breakdown(source, root) {
+  const { code, files } = await bundle(source, {
     resolveDir: root,
     sourcemap: true,
   });

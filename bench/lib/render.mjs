@@ -112,6 +112,7 @@ export async function startServer(pages, files) {
     }
     const headers = { 'cache-control': 'no-store' };
     if (pages.has(path)) return res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' }).end(pages.get(path));
+    if (path === '/favicon.ico') return res.writeHead(204).end();
     if (path === '/blank.js') return res.writeHead(200, { ...headers, 'content-type': 'text/javascript' }).end('export {};');
     if (files[path]) {
       const body = await readFile(files[path]);
