@@ -103,7 +103,19 @@ async function open(fixture: Fixture, colorScheme: 'light' | 'dark' = 'light'): 
 function seriousViolations(tag: string): Promise<string[]> {
   return page.evaluate(async (selector) => {
     // Judge the settled state: a fade-in caught half way is not the contrast a visitor reads.
-    await Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
+    // document.getAnimations() leaves out animations inside shadow roots, so ask every root.
+    const roots: Array<Document | ShadowRoot> = [document];
+    const collect = (root: ParentNode) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.shadowRoot) {
+          roots.push(el.shadowRoot);
+          collect(el.shadowRoot);
+        }
+      }
+    };
+    collect(document);
+    const animations = roots.flatMap((root) => root.getAnimations());
+    await Promise.all(animations.map((animation) => animation.finished.catch(() => undefined)));
     const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
     const result = await axe.run({ include: [[selector]] }, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'] });
     return result.violations
