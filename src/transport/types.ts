@@ -2,7 +2,7 @@ import type { FeedbackEvent } from '../context/event.js';
 
 export type Consent = 'granted' | 'pending' | 'denied';
 
-/** The request function's answer: a status (0 for a network failure) and, when present, `Retry-After`. */
+/** One request's outcome as the transport reads it: a status (0 for a network failure or timeout) and `Retry-After`. */
 export interface RequestResult {
   status: number;
   retryAfter?: string | null;
@@ -42,11 +42,15 @@ export interface TransportOptions {
   transform?: (event: FeedbackEvent) => FeedbackEvent | null;
   /** `'pending'` holds events in memory; `'denied'` drops them. Default `'granted'`. */
   consent?: Consent;
-  /** Injected for tests and special environments. */
+  /** The request function (default: the page's `fetch`); injected for tests and special environments. */
   fetch?: typeof globalThis.fetch;
+  /** Page-hide delivery (default: `navigator.sendBeacon`); the body is the v1 JSON as a text/plain string. */
   sendBeacon?: (url: string, body: string) => boolean;
+  /** Where the queue persists (default: `localStorage` if writable); `null` keeps it in memory. */
   storage?: QueueStorage | null;
+  /** Clock in ms since the epoch (default `Date.now`). */
   now?: () => number;
+  /** Source of backoff jitter in [0, 1) (default `Math.random`). */
   random?: () => number;
 }
 
