@@ -222,6 +222,21 @@ export class QueueStore {
   }
 
   /**
+   * When a stored owner's claim runs out next (a live tab renews its claim, so
+   * this moves on; a closed or crashed one's stays), or `undefined` if no
+   * other owner holds events.
+   */
+  nextClaimExpiry(): number | undefined {
+    if (this.storage === null) return undefined;
+    let next: number | undefined;
+    for (const [owner, entry] of Object.entries(this.readManifest().owners)) {
+      if (owner === this.options.owner || entry.segments.length === 0) continue;
+      next = next === undefined ? entry.until : Math.min(next, entry.until);
+    }
+    return next;
+  }
+
+  /**
    * Gives up our claim so the next page (or another tab) may send our events
    * at once: the page is going away. `resume()` takes it back (bfcache restore).
    */

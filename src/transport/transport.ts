@@ -32,6 +32,9 @@ export const TRANSPORT_DEFAULTS = {
  */
 export const KEEPALIVE_MAX_BYTES = 60 * 1024;
 
+/** Past another owner's claim, before looking for its events (and at least this apart while a rival holds the lock). */
+const ORPHAN_CHECK_SLACK_MS = 250;
+
 type Settings = { -readonly [K in keyof typeof TRANSPORT_DEFAULTS]: number };
 
 interface TransportRecord extends QueueRecord {
@@ -75,6 +78,7 @@ class FeedbackTransport extends EventTarget implements Transport {
   private destroyed = false;
   private wakeTimer?: ReturnType<typeof setTimeout>;
   private wakeAt = Infinity;
+  private orphanTimer?: ReturnType<typeof setTimeout>;
   private draining?: Promise<void>;
   private pausedUntil = 0;
   private keepaliveBytes = 0;
@@ -185,6 +189,8 @@ class FeedbackTransport extends EventTarget implements Transport {
     this.unlisteners.length = 0;
     clearTimeout(this.wakeTimer);
     this.wakeTimer = undefined;
+    clearTimeout(this.orphanTimer);
+    this.orphanTimer = undefined;
     this.store?.destroy();
     const memoryOnly = [...this.records.values()]
       .filter((record) => !record.persist || !this.store?.persistent)
@@ -238,15 +244,33 @@ class FeedbackTransport extends EventTarget implements Transport {
   private async adoptStored(): Promise<void> {
     const store = this.store;
     if (!store || !store.persistent || this.destroyed || this.consent === 'denied') return;
-    if (!store.hasOrphans()) return;
-    await runExclusive(queueKey(this.endpoint!), this.owner, store.backing, this.now, () => {
-      if (this.destroyed) return;
-      const room = Math.max(0, this.settings.maxQueue - this.records.size);
-      store.adoptOrphans(room, (orphans) => {
-        for (const orphan of orphans) this.adopt(orphan, true);
+    if (store.hasOrphans()) {
+      await runExclusive(queueKey(this.endpoint!), this.owner, store.backing, this.now, () => {
+        if (this.destroyed) return;
+        const room = Math.max(0, this.settings.maxQueue - this.records.size);
+        store.adoptOrphans(room, (orphans) => {
+          for (const orphan of orphans) this.adopt(orphan, true);
+        });
       });
-    });
-    this.wake(this.now());
+      this.wake(this.now());
+    }
+    this.watchOtherOwners();
+  }
+
+  /**
+   * Looks again when another owner's claim would run out: a tab that crashed
+   * (no pagehide) leaves events that only a later check can pick up. A live
+   * tab keeps renewing, so this costs one small read per claim period.
+   */
+  private watchOtherOwners(): void {
+    clearTimeout(this.orphanTimer);
+    this.orphanTimer = undefined;
+    const expiry = this.store?.nextClaimExpiry();
+    if (this.destroyed || expiry === undefined) return;
+    this.orphanTimer = setTimeout(() => {
+      this.orphanTimer = undefined;
+      void this.adoptStored();
+    }, Math.max(expiry - this.now(), 0) + ORPHAN_CHECK_SLACK_MS);
   }
 
   // --- sending ------------------------------------------------------------

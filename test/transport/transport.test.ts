@@ -442,6 +442,29 @@ describe('cross-tab', () => {
     expect(tabA.pending() + tabB.pending()).toBe(0);
   });
 
+  it("a tab that crashed (no pagehide) has its events sent by another once its claim runs out", async () => {
+    server.answerAlways(503);
+    const crashed = transport({ flushIntervalMs: 60_000 });
+    const events = [makeEvent(), makeEvent()];
+    for (const event of events) crashed.send(event);
+    await vi.advanceTimersByTimeAsync(10);
+    // What storage held when that tab's process died: its claim still runs for a while.
+    const leftBehind = new FakeStorage();
+    for (const [key, value] of storage.data) leftBehind.data.set(key, value);
+    crashed.destroy();
+    storage = leftBehind;
+    server.answerAlways(204);
+    const before = server.requests.length;
+
+    const survivor = transport();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(server.requests.slice(before)).toEqual([]);
+    await vi.advanceTimersByTimeAsync(6000);
+    expect(server.requests.slice(before).flatMap((r) => r.ids)).toEqual(events.map((e) => e.id));
+    expect(survivor.pending()).toBe(0);
+    expect(storage.storedIds()).toEqual([]);
+  });
+
   it("a tab keeps another live tab's stored events when it writes", async () => {
     server.answerAlways(503);
     const tabA = transport();
