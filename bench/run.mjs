@@ -12,9 +12,9 @@
 // BENCH_SKIP_PEERS=1, BENCH_SKIP_OTHERS=1 (transport and context), CHROMIUM_PATH.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { BUDGET_FULL_BROTLI, GOAL_FULL_BROTLI, GOAL_RATING_BAR_BROTLI } from './budget.mjs';
@@ -214,8 +214,8 @@ async function render(sentryCode) {
     console.log(`\nRender cost: not available (${String(error.message).split('\n')[0]})`);
     return;
   }
+  const sentryBundlePath = sentryCode ? await writeTemp('sentry.js', sentryCode) : undefined;
   try {
-    const sentryBundlePath = sentryCode ? await writeTemp('sentry.js', sentryCode) : undefined;
     const { cases, files } = renderCases({ feelbackPath: join(DIST, 'feelback.min.js'), sentryBundlePath });
     for (const c of cases) {
       if (c.key === 'bar1') c.interact = clickScore('feelback-rating-bar', 3);
@@ -303,6 +303,7 @@ async function render(sentryCode) {
     });
   } finally {
     await browser.close();
+    if (sentryBundlePath) await rm(dirname(sentryBundlePath), { recursive: true, force: true });
   }
 }
 
