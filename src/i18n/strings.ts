@@ -58,6 +58,9 @@ export function lookupString(locale: string, namespace: string, key: string, fal
 
 const numberFormats = new Map<string, Intl.NumberFormat | null>();
 
+/** Languages for which CLDR may choose non-ASCII digits by default (some only in some regions). */
+const NON_LATIN_DIGIT_LANGUAGES = new Set(['ar', 'fa', 'ps', 'ur', 'ckb', 'sd', 'ks', 'bn', 'as', 'mr', 'ne', 'my', 'dz', 'sat', 'mni', 'bgc', 'bho', 'raj', 'uz', 'pa']);
+
 /**
  * A number in the locale's own digits (`ar-EG` → ٤, `fa` → ۴, `ar-MA` → 4), as
  * the platform's CLDR data says; `-u-nu-latn` or `-u-nu-arab` in the tag picks
@@ -65,6 +68,12 @@ const numberFormats = new Map<string, Intl.NumberFormat | null>();
  * to read without, and a count should match what the visitor sees typed.
  */
 export function formatNumber(value: number, locale: string): string {
+  // Building the first Intl.NumberFormat costs tens of milliseconds (ICU data), so
+  // only languages whose CLDR default digits are not ASCII, or tags that name a
+  // numbering system, pay for it; everyone else gets the same digits for free.
+  if (!/-u-.*nu-/i.test(locale) && !NON_LATIN_DIGIT_LANGUAGES.has(locale.toLowerCase().split(/[-_]/)[0])) {
+    return String(value);
+  }
   let formatter = numberFormats.get(locale);
   if (formatter === undefined) {
     try {
