@@ -3,6 +3,8 @@ import { css } from 'lit';
 export const ratingBarStyles = css`
   .base {
     display: grid;
+    /* One column as wide as the host: without it the track grows to the options' one-line width and clips them. */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_fb-spacing);
     padding: var(--feelback-padding, 0);
     background: var(--feelback-rating-background, transparent);
