@@ -129,6 +129,20 @@ describe('rating bar in Chromium, delivering to a real server', () => {
   });
 });
 
+describe('rating bar layout', () => {
+  it('in a narrow container the options wrap onto more rows instead of overflowing', async () => {
+    await open('/narrow.html', '<div style="width: 220px"><feelback-rating-bar scale="nps" endpoint="/collect"></feelback-rating-bar></div>');
+    const layout = await page.evaluate(() => {
+      const host = document.querySelector('feelback-rating-bar')!;
+      const right = host.getBoundingClientRect().right;
+      const radios = [...host.shadowRoot!.querySelectorAll('[role="radio"]')].map((radio) => radio.getBoundingClientRect());
+      return { overflowing: radios.filter((box) => box.right > right + 0.5).length, rows: new Set(radios.map((box) => Math.round(box.top))).size };
+    });
+    expect(layout.overflowing).toBe(0);
+    expect(layout.rows).toBeGreaterThan(1);
+  });
+});
+
 describe('rating bar as a form control', () => {
   const form = `<form action="/submitted" method="get">
       <feelback-rating-bar name="score" required></feelback-rating-bar>
