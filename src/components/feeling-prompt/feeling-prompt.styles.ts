@@ -2,21 +2,10 @@ import { css } from 'lit';
 
 export const feelingPromptStyles = css`
   .base {
-    display: grid;
-    gap: var(--_fb-spacing);
-    padding: var(--feelback-padding, 0);
     background: var(--feelback-feeling-background, transparent);
   }
 
-  .question {
-    margin: 0;
-    font-weight: 600;
-    font-size: var(--feelback-question-size, 1.05em);
-  }
-
   .options {
-    display: flex;
-    flex-wrap: wrap;
     gap: var(--feelback-feeling-gap, 0.25rem);
   }
 
@@ -106,31 +95,12 @@ export const feelingPromptStyles = css`
     min-height: 5rem;
     resize: vertical;
   }
-  .count {
-    color: var(--_fb-muted);
-    font-size: 0.8125em;
-    font-variant-numeric: tabular-nums;
-  }
   .count.full {
     color: var(--_fb-danger);
   }
 
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-  }
   .button {
     min-height: 2.75rem;
-  }
-
-  .thanks {
-    margin: 0;
-    color: var(--_fb-success);
-    font-weight: 600;
-  }
-  .thanks:focus {
-    outline: none;
   }
 
   /* Optional motion: new content fades in place; opacity and transform never shift layout. */

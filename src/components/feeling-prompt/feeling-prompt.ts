@@ -8,6 +8,7 @@ import { defineElement } from '../../internal/define.js';
 import { warnAttribute, warnOnce } from '../../internal/warn.js';
 import { faceIcon } from '../../styles/icons.js';
 import { FeedbackElement } from '../feedback-element.js';
+import { promptLayout } from '../../styles/layout.js';
 import { feelingPromptStyles } from './feeling-prompt.styles.js';
 import { DEFAULT_FEELINGS, feelingPolarity, validFeelings, type Feeling, type FeelingPolarity } from './feelings.js';
 import { feelingPromptStrings } from './strings.js';
@@ -98,7 +99,7 @@ function callbackElementDefined(): boolean {
  * @cssprop --feelback-duration - Length of transitions (none under `prefers-reduced-motion`).
  */
 export class FeelingPrompt extends FeedbackElement {
-  static override styles = [...FeedbackElement.styles, feelingPromptStyles];
+  static override styles = [...FeedbackElement.styles, promptLayout, feelingPromptStyles];
 
   protected readonly stringNamespace = 'feeling-prompt';
   protected readonly defaultStrings: StringTable = feelingPromptStrings;
@@ -455,7 +456,7 @@ export class FeelingPrompt extends FeedbackElement {
     // One fixed slot per part, so the faces keep their DOM (and focus) from pick to follow-up.
     const feeling = this.committed;
     const picking = this.step === 'pick' || this.step === 'follow-up';
-    return html`<div part="base" class="base">
+    return html`<div part="base" class="base" lang=${this.contentLanguage}>
       ${picking ? this.renderPicker() : nothing}
       ${this.step === 'follow-up' && feeling ? this.renderFollowUp(feeling) : nothing}
       ${this.step === 'callback' ? this.renderCallback() : nothing}

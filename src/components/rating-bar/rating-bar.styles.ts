@@ -2,18 +2,7 @@ import { css } from 'lit';
 
 export const ratingBarStyles = css`
   .base {
-    display: grid;
-    /* One column as wide as the host: without it the track grows to the options' one-line width and clips them. */
-    grid-template-columns: minmax(0, 1fr);
-    gap: var(--_fb-spacing);
-    padding: var(--feelback-padding, 0);
     background: var(--feelback-rating-background, transparent);
-  }
-
-  .question {
-    margin: 0;
-    font-weight: 600;
-    font-size: var(--feelback-question-size, 1.05em);
   }
 
   /* The end labels span the options, not the whole line. */
@@ -25,8 +14,6 @@ export const ratingBarStyles = css`
   }
 
   .options {
-    display: flex;
-    flex-wrap: wrap;
     gap: var(--feelback-rating-gap, 0.375rem);
   }
 
@@ -105,12 +92,6 @@ export const ratingBarStyles = css`
     font-size: 0.875em;
   }
 
-  .actions {
-    display: flex;
-    gap: 0.5rem;
-    flex-wrap: wrap;
-  }
-
   .follow-up {
     display: grid;
     gap: 0.5rem;
@@ -120,20 +101,6 @@ export const ratingBarStyles = css`
     min-height: 5rem;
     resize: vertical;
   }
-  .count {
-    color: var(--_fb-muted);
-    font-size: 0.8125em;
-  }
-
-  .thanks {
-    margin: 0;
-    color: var(--_fb-success);
-    font-weight: 600;
-  }
-  .thanks:focus {
-    outline: none;
-  }
-
   @media (forced-colors: active) {
     .option[aria-checked='true'] {
       outline: 2px solid Highlight;

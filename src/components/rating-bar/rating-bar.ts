@@ -7,6 +7,7 @@ import { warnAttribute } from '../../internal/warn.js';
 import { faceIcon, starIcon, thumbDownIcon, thumbUpIcon } from '../../styles/icons.js';
 import { FeedbackElement } from '../feedback-element.js';
 import { FeedbackFormElement } from '../feedback-form-element.js';
+import { promptLayout } from '../../styles/layout.js';
 import { ratingBarStyles } from './rating-bar.styles.js';
 import {
   isScaleName,
@@ -68,7 +69,7 @@ type Step = 'rate' | 'comment' | 'thanks';
  * @cssprop --feelback-focus-ring - Focus outline colour.
  */
 export class RatingBar extends FeedbackFormElement {
-  static override styles = [...FeedbackElement.styles, ratingBarStyles];
+  static override styles = [...FeedbackElement.styles, promptLayout, ratingBarStyles];
 
   protected readonly stringNamespace = 'rating-bar';
   protected readonly defaultStrings = ratingBarStrings;
@@ -427,7 +428,7 @@ export class RatingBar extends FeedbackFormElement {
 
   override render(): TemplateResult {
     const question = this.question ?? this.t(this.definition.questionKey);
-    return html`<div part="base" class="base">
+    return html`<div part="base" class="base" lang=${this.contentLanguage}>
       <p id="question" class="question" part="question">${question}</p>
       <div class="scale">
         <div
