@@ -8,7 +8,7 @@ import { currentVitals, observeVitals } from '../context/vitals.js';
 import { onLangChange } from '../i18n/lang-observer.js';
 import { loadLocale } from '../i18n/load-locale.js';
 import { resolveLocale } from '../i18n/locale.js';
-import { format, formatNumber, lookupString, onLocalesChange, type StringTable } from '../i18n/strings.js';
+import { format, formatNumber, hasLocale, lookupString, onLocalesChange, type StringTable } from '../i18n/strings.js';
 import { resolveEndpoint } from '../internal/endpoint.js';
 import { warnAttribute, warnOnce } from '../internal/warn.js';
 import { tokens } from '../styles/tokens.js';
@@ -124,6 +124,16 @@ export abstract class FeedbackElement extends LitElement {
   /** A number written as the element's locale writes it (Arabic-Indic digits for `ar-EG`, say). */
   protected formatNumber(value: number): string {
     return formatNumber(value, this.locale);
+  }
+
+  /**
+   * The language the element's built-in text is in: its locale once that
+   * table is loaded, else English. Set as `lang` on the base part so screen
+   * readers speak English fallback text with an English voice on, say, an
+   * Arabic page.
+   */
+  protected get contentLanguage(): string {
+    return this.locale.toLowerCase().startsWith('en') || hasLocale(this.locale) ? this.locale : 'en';
   }
 
   /** The id this widget reports in its events. */

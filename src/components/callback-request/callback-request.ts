@@ -251,7 +251,7 @@ export class CallbackRequest extends FeedbackElement {
   }
 
   override render(): TemplateResult {
-    return html`<div part="base" class="base">
+    return html`<div part="base" class="base" lang=${this.contentLanguage}>
       ${this.status === 'confirmed' ? this.renderConfirmation() : this.renderForm()}
     </div>`;
   }
