@@ -315,9 +315,13 @@ class FeedbackTransport extends EventTarget implements Transport {
   }
 
   private async drain(force: boolean): Promise<void> {
+    // A forced drain tries each record once: ignoring backoff must not turn a flush() during an outage into
+    // back-to-back retries that use up maxRetries and drop the event.
+    const tried = new Set<TransportRecord>();
     while (this.canSend()) {
-      const batch = this.takeBatch(force);
+      const batch = this.takeBatch(force, tried);
       if (batch.length === 0) return;
+      for (const record of batch) tried.add(record);
       await this.deliver(batch);
     }
   }
@@ -327,13 +331,13 @@ class FeedbackTransport extends EventTarget implements Transport {
    * its batching window or a full batch is ready. `force` (flush()) ignores
    * the window and backoff.
    */
-  private takeBatch(force: boolean): TransportRecord[] {
+  private takeBatch(force: boolean, tried: Set<TransportRecord>): TransportRecord[] {
     const at = this.now();
     if (!force && at < this.pausedUntil) return [];
     const batch: TransportRecord[] = [];
     let due = force;
     for (const record of this.records.values()) {
-      if (record.inFlight || !this.store?.isReady(record)) continue;
+      if (record.inFlight || tried.has(record) || !this.store?.isReady(record)) continue;
       if (!force && record.retryAt > at) continue;
       batch.push(record);
       if (record.dueAt <= at) due = true;

@@ -315,6 +315,19 @@ describe('requests', () => {
     expect(server.requests[0].storedAtSend).toContain(event.id);
   });
 
+  it('flush() during an outage tries each event once, keeping it queued for its backoff', async () => {
+    server.answerAlways(503);
+    const t = transport({ flushIntervalMs: 60_000, maxRetries: 2 });
+    const log = recordEvents(t);
+    const event = makeEvent();
+    t.send(event);
+    await t.flush();
+    expect(server.requests).toHaveLength(1);
+    expect(log).toEqual([{ type: 'error', detail: expect.objectContaining({ id: event.id, willRetry: true }) }]);
+    expect(t.pending()).toBe(1);
+    expect(storage.storedIds()).toEqual([event.id]);
+  });
+
   it('runs transform before queueing: redacts, or skips without an error on null', async () => {
     const t = transport({
       transform: (event) => (event.type === 'comment' ? null : { ...event, metadata: { redacted: true } }),
