@@ -81,7 +81,12 @@ export abstract class FeedbackElement extends LitElement {
     queueMicrotask(() => {
       if (getConfig().vitals !== false) observeVitals();
     });
-    if (this.listeningTransport) this.listenTo(this.listeningTransport);
+    if (this.listeningTransport) {
+      // configure({ transport }) may have replaced the shared transport while this element was detached.
+      const replaced = getConfig().transport !== this.transportOptionsSeen && !this.transport;
+      this.listenTo(replaced ? (this.resolveTransport() ?? this.listeningTransport) : this.listeningTransport);
+    }
+    this.transportOptionsSeen = getConfig().transport;
   }
 
   override disconnectedCallback(): void {

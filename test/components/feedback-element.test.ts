@@ -1,0 +1,37 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import '../../src/components/rating-bar/rating-bar.js';
+import type { RatingBar } from '../../src/components/rating-bar/rating-bar.js';
+import { configure, resetConfig } from '../../src/config.js';
+import { resetHandover } from '../../src/transport/transport.js';
+import { cleanup, mount, shadowAll } from '../support/dom.js';
+
+const ENDPOINT = 'https://collect.example/feedback';
+
+beforeEach(() => resetConfig());
+afterEach(() => {
+  cleanup();
+  resetConfig();
+  resetHandover();
+});
+
+describe('the base element and its transport', () => {
+  it('reports feelback-sent when configure({ transport }) replaced the transport while the element was detached', async () => {
+    const fetch = vi.fn(async () => new Response(null, { status: fetch.mock.calls.length === 1 ? 503 : 204 }));
+    configure({ endpoint: ENDPOINT, transport: { fetch, flushIntervalMs: 0, backoffBaseMs: 300, persist: 'memory' } });
+    const element = await mount<RatingBar>('<feelback-rating-bar></feelback-rating-bar>');
+    const sent = vi.fn();
+    element.addEventListener('feelback-sent', (e) => sent((e as CustomEvent).detail.id));
+    const submitted = vi.fn();
+    element.addEventListener('feelback-submit', (e) => submitted((e as CustomEvent).detail.event.id));
+    const failed = new Promise((resolve) => element.addEventListener('feelback-error', resolve, { once: true }));
+    shadowAll(element, '[role="radio"]')[3].click();
+    await failed;
+    // Moved in the page (e.g. a framework re-parenting it): detached while the transport is replaced.
+    const parent = element.parentElement!;
+    element.remove();
+    configure({ transport: { timeoutMs: 5000 } });
+    parent.append(element);
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
+    await vi.waitFor(() => expect(sent).toHaveBeenCalledWith(submitted.mock.calls[0][0]));
+  });
+});
