@@ -278,7 +278,10 @@ export class RatingBar extends FeedbackFormElement {
   }
 
   private handleSendClick(): void {
-    if (this.value !== null) this.commitScore(this.value);
+    if (this.value === null) return;
+    this.commitScore(this.value);
+    // The Send button is gone; with no follow-up to move to, keep focus on the chosen option rather than the page.
+    if (this.step === 'thanks') void this.updateComplete.then(() => this.optionElements[this.tabStopIndex]?.focus());
   }
 
   private handleCommentInput(event: Event): void {

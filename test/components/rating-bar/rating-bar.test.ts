@@ -258,6 +258,21 @@ describe('<feelback-rating-bar> keyboard', () => {
     send.click();
     expect(transport.sent.map((event) => event.rating?.value)).toEqual([2]);
   });
+
+  it('after Send commits a moved selection, focus goes to the chosen option, not the page', async () => {
+    const element = await bar();
+    radios(element)[0].focus();
+    press(radios(element)[0], 'ArrowRight');
+    await element.updateComplete;
+    await element.updateComplete;
+    const send = shadow<HTMLButtonElement>(element, '[part~="send-button"]')!;
+    send.focus();
+    send.click();
+    await element.updateComplete;
+    await element.updateComplete;
+    expect(shadow(element, '[part~="send-button"]')).toBeNull();
+    expect(element.shadowRoot!.activeElement).toBe(radios(element)[1]);
+  });
 });
 
 describe('<feelback-rating-bar comment>', () => {
