@@ -129,6 +129,8 @@ export class RatingBar extends FeedbackFormElement {
       this.definition = this.validatedDefinition();
     }
     // Bounded like the feeling prompt's: `max-length="1e12"` must not let megabytes into an event.
+    // A removed attribute reads as null: that asks for the default, it is not a bad value.
+    if (changed.has('maxLength') && (this.maxLength as number | null) === null) this.maxLength = COMMENT_MAX_LENGTH;
     if (changed.has('maxLength') && !(Number.isInteger(this.maxLength) && this.maxLength >= 1 && this.maxLength <= MAX_LENGTH_LIMIT)) {
       warnAttribute(this.localName, 'max-length', this.maxLength, `a whole number from 1 to ${MAX_LENGTH_LIMIT}`, String(COMMENT_MAX_LENGTH));
       this.maxLength = COMMENT_MAX_LENGTH;
@@ -171,7 +173,9 @@ export class RatingBar extends FeedbackFormElement {
       scale = 'stars';
     }
     if (scale !== 'numeric') return scaleDefinition(scale);
-    let { min, max } = this;
+    // A removed `min` or `max` attribute reads as null: use that end's default.
+    let min = (this.min as number | null) ?? NUMERIC_DEFAULT_MIN;
+    let max = (this.max as number | null) ?? NUMERIC_DEFAULT_MAX;
     if (!Number.isInteger(min) || !Number.isInteger(max)) {
       warnAttribute(this.localName, Number.isInteger(min) ? 'max' : 'min', Number.isInteger(min) ? max : min, 'a whole number', `${NUMERIC_DEFAULT_MIN}..${NUMERIC_DEFAULT_MAX}`);
       [min, max] = [NUMERIC_DEFAULT_MIN, NUMERIC_DEFAULT_MAX];

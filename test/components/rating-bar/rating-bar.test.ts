@@ -88,6 +88,21 @@ describe('<feelback-rating-bar> bad attributes', () => {
     expect(radios(element)).toHaveLength(10);
   });
 
+  it('removing min, max or max-length restores its default, without a warning', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const element = await bar('<feelback-rating-bar scale="numeric" min="0" max="4" max-length="20"></feelback-rating-bar>');
+    element.removeAttribute('max');
+    await element.updateComplete;
+    expect(names(element)[0]).toBe('0 of 10');
+    expect(radios(element)).toHaveLength(11);
+    element.removeAttribute('min');
+    element.removeAttribute('max-length');
+    await element.updateComplete;
+    expect(radios(element)).toHaveLength(10);
+    expect(element.maxLength).toBe(1000);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
   it('a non-http endpoint warns and the bar still renders and works', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const element = await bar('<feelback-rating-bar endpoint="javascript:alert(1)"></feelback-rating-bar>');
