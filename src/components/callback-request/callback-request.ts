@@ -499,6 +499,8 @@ export class CallbackRequest extends FeedbackElement {
   }
 
   private checkMinFill(value: unknown): number {
+    // A removed attribute reads as null: that asks for the default, it is not a bad value.
+    if (value === null || value === undefined) return DEFAULT_MIN_FILL_MS;
     if (typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_MIN_FILL_MS) return value;
     warnAttribute(this.localName, 'min-fill-ms', value, `a number of milliseconds from 0 to ${MAX_MIN_FILL_MS}`, `${DEFAULT_MIN_FILL_MS}`);
     return DEFAULT_MIN_FILL_MS;

@@ -175,6 +175,8 @@ export class FeelingPrompt extends FeedbackElement {
 
   private resolveMaxLength(): number {
     const value = this.maxLength;
+    // A removed attribute reads as null: that asks for the default, it is not a bad value.
+    if ((value as number | null) === null) return COMMENT_MAX_LENGTH;
     if (Number.isInteger(value) && value >= 1 && value <= MAX_LENGTH_LIMIT) return value;
     warnAttribute(this.localName, 'max-length', value, `a whole number from 1 to ${MAX_LENGTH_LIMIT}`, String(COMMENT_MAX_LENGTH));
     return COMMENT_MAX_LENGTH;

@@ -420,6 +420,18 @@ describe('<feelback-callback-request> anti-spam', () => {
     expect(transport.sent).toHaveLength(1);
   });
 
+  it('removing min-fill-ms restores 1500 without a warning', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const element = await request('<feelback-callback-request min-fill-ms="0"></feelback-callback-request>');
+    element.removeAttribute('min-fill-ms');
+    await element.updateComplete;
+    expect(warn).not.toHaveBeenCalled();
+    await fillValid(element);
+    wait(1000);
+    await submit(element);
+    expect(transport.sent).toHaveLength(0);
+  });
+
   it('honours min-fill-ms, and warns and uses 1500 for a bad value', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const quick = await request('<feelback-callback-request min-fill-ms="0"></feelback-callback-request>');

@@ -360,6 +360,16 @@ describe('<feelback-feeling-prompt> strings, attributes, disabled', () => {
     expect(radios(element).map(accessibleName)[0]).toBe('Angry');
   });
 
+  it('removing max-length restores 1000 without a warning', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const element = await prompt(transport, '<feelback-feeling-prompt max-length="20"></feelback-feeling-prompt>');
+    element.removeAttribute('max-length');
+    await element.updateComplete;
+    await pick(element, 'Okay');
+    expect(shadow(element, '[part="count"]')?.textContent).toBe('0 of 1000 characters');
+    expect(warn).not.toHaveBeenCalled();
+  });
+
   it('a bad max-length warns once, naming the element, attribute and value, and uses 1000', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const element = await prompt(transport, '<feelback-feeling-prompt max-length="lots"></feelback-feeling-prompt>');
