@@ -182,6 +182,8 @@ export function configure(options: FeelbackConfig = {}): Readonly<FeelbackConfig
     transports.clear();
     for (const endpoint of endpoints) transportFor(endpoint);
   }
+  // Created now, not at the first answer: what an earlier page load left queued goes out on this load (DESIGN §5).
+  if (next.endpoint) transportFor(resolveEndpoint(next.endpoint)!);
   if (next.consent) {
     for (const transport of transports.values()) transport.setConsent(next.consent);
   }

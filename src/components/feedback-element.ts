@@ -100,6 +100,8 @@ export abstract class FeedbackElement extends LitElement {
     if (changed.has('endpoint') && this.endpoint && !resolveEndpoint(this.endpoint)) {
       warnAttribute(this.localName, 'endpoint', this.endpoint, 'an http(s) URL', "configure()'s endpoint");
     }
+    // The shared transport starts with the widget, not its first answer, so what an earlier page load left queued goes out now.
+    if (changed.has('endpoint') && this.isConnected && !this.transport) this.resolveTransport();
     if (changed.has('theme') && this.theme !== undefined && this.theme !== 'light' && this.theme !== 'dark') {
       warnAttribute(this.localName, 'theme', this.theme, 'light or dark', 'the visitor\'s colour scheme');
     }

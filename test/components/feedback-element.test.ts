@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '../../src/components/rating-bar/rating-bar.js';
 import type { RatingBar } from '../../src/components/rating-bar/rating-bar.js';
 import { configure, resetConfig } from '../../src/config.js';
-import { resetHandover } from '../../src/transport/transport.js';
+import { createTransport, resetHandover } from '../../src/transport/transport.js';
 import { cleanup, mount, shadowAll } from '../support/dom.js';
+import { FakeStorage, makeEvent } from '../transport/support.js';
 
 const ENDPOINT = 'https://collect.example/feedback';
 
@@ -33,5 +34,21 @@ describe('the base element and its transport', () => {
     parent.append(element);
     await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
     await vi.waitFor(() => expect(sent).toHaveBeenCalledWith(submitted.mock.calls[0][0]));
+  });
+
+  it('sends what an earlier page load left for its endpoint attribute as soon as it is on the page', async () => {
+    const storage = new FakeStorage();
+    const left = makeEvent();
+    const earlier = createTransport({ endpoint: ENDPOINT, storage, flushIntervalMs: 60_000 });
+    earlier.send(left);
+    earlier.destroy(); // the page went away before the batch window closed
+    resetHandover();
+    expect(storage.storedIds(`feelback:queue:${ENDPOINT}`)).toEqual([left.id]);
+
+    const fetch = vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) => new Response(null, { status: 204 }));
+    configure({ transport: { fetch, storage } });
+    await mount<RatingBar>(`<feelback-rating-bar endpoint="${ENDPOINT}"></feelback-rating-bar>`);
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
+    expect(JSON.parse(String(fetch.mock.calls[0][1]?.body)).events.map((e: { id: string }) => e.id)).toEqual([left.id]);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configure, resetConfig, transportFor } from '../../src/config.js';
-import { resetHandover } from '../../src/transport/transport.js';
+import { createTransport, resetHandover } from '../../src/transport/transport.js';
 import { ENDPOINT, FakeStorage, fakeServer, makeEvent, setOnline } from './support.js';
 
 let storage: FakeStorage;
@@ -20,6 +20,23 @@ afterEach(() => {
 });
 
 describe('configure() wires the page-wide transport', () => {
+  it('sends what an earlier page load left in storage as soon as configure() names the endpoint, before any new answer', async () => {
+    server.answerAlways(503);
+    const earlier = createTransport({ endpoint: ENDPOINT, fetch: server.fetch, storage, sendBeacon: () => false, random: () => 0.5 });
+    const event = makeEvent();
+    earlier.send(event);
+    await vi.advanceTimersByTimeAsync(1000);
+    window.dispatchEvent(new Event('pagehide'));
+    earlier.destroy();
+    server.answerAlways(204);
+    const before = server.requests.length;
+
+    configure({ endpoint: ENDPOINT, transport: { fetch: server.fetch, storage } });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(server.requests.slice(before).flatMap((r) => r.ids)).toEqual([event.id]);
+    expect(storage.storedIds()).toEqual([]);
+  });
+
   it('applies its transport options and follows consent changes', async () => {
     configure({
       endpoint: ENDPOINT,
