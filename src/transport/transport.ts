@@ -3,7 +3,7 @@ import { resolveEndpoint } from '../internal/endpoint.js';
 import { uuidv4 } from '../internal/uuid.js';
 import { warnOnce } from '../internal/warn.js';
 import { isRetryableStatus, nextRetryDelay, parseRetryAfter, RETRY_AFTER_MAX_MS } from './backoff.js';
-import { splitIntoBeaconBodies, utf8Length } from './beacon.js';
+import { BEACON_MAX_BYTES, splitIntoBeaconBodies, utf8Length } from './beacon.js';
 import { runExclusive } from './lease.js';
 import { probeLocalStorage, QueueStore, queueKey, type OrphanRecord, type QueueRecord } from './queue-store.js';
 import type {
@@ -471,6 +471,9 @@ class FeedbackTransport extends EventTarget implements Transport {
     const events = [...this.records.values()].filter((record) => !record.beaconed).map((record) => record.event);
     if (events.length === 0) return;
     for (const { body, events: carried } of splitIntoBeaconBodies(events, undefined, new Date(this.now()))) {
+      // One event too large for any beacon would be refused and, by the break below, hold back every event after it;
+      // it stays queued for a fetch without keepalive instead.
+      if (utf8Length(body) > BEACON_MAX_BYTES) continue;
       let accepted = false;
       try {
         accepted = sendBeacon(this.endpoint!, body);

@@ -378,6 +378,25 @@ describe('page lifecycle', () => {
     expect(types).not.toContain('beforeunload');
   });
 
+  it('an event too large for a beacon does not keep the others from being beaconed', () => {
+    const sent: string[] = [];
+    const t = transport({
+      flushIntervalMs: 60_000,
+      sendBeacon: (_url, body) => {
+        if (new TextEncoder().encode(body).length > 64 * 1024) return false; // as a browser refuses it
+        sent.push(...JSON.parse(body).events.map((e: { id: string }) => e.id));
+        return true;
+      },
+    });
+    const huge = makeEvent('rating', { metadata: { note: 'x'.repeat(70_000) } });
+    const small = makeEvent();
+    t.send(huge);
+    t.send(small);
+    window.dispatchEvent(new Event('pagehide'));
+    expect(sent).toEqual([small.id]);
+    expect(t.pending()).toBe(2);
+  });
+
   it('does not beacon the same events twice for hidden then pagehide', () => {
     const t = transport({ flushIntervalMs: 60_000 });
     t.send(makeEvent());
