@@ -122,6 +122,8 @@ export class RatingBar extends FeedbackFormElement {
   /** The validated scale in force (bad attributes fall back here, never throw). */
   private definition: ScaleDefinition = scaleDefinition('stars');
   private ratingEventId?: string;
+  /** The rating last sent, so the same answer committed again is not sent twice. */
+  private sentRating?: string;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -158,6 +160,7 @@ export class RatingBar extends FeedbackFormElement {
     this.announcement = '';
     this.moved = false;
     this.ratingEventId = undefined;
+    this.sentRating = undefined;
   }
 
   /** Restores the value when the browser restores a form (back navigation, autofill). */
@@ -317,11 +320,17 @@ export class RatingBar extends FeedbackFormElement {
   /** Commits a score: sends the rating event now, then offers the follow-up. */
   private commitScore(value: number): void {
     const { name: scale, min, max } = this.definition;
-    const event = this.createEvent('rating', { rating: { scale, value, min, max } });
+    const rating = { scale, value, min, max };
+    // A double click, or Enter on the score already sent, is the same answer: count it once.
+    const key = JSON.stringify(rating);
+    if (key !== this.sentRating || !this.ratingEventId) {
+      const event = this.createEvent('rating', { rating });
+      this.ratingEventId = event.id;
+      // Remembered only once handed over: after a cancelled submit or a missing endpoint, a second try sends.
+      this.sentRating = this.deliver(event) ? key : undefined;
+    }
     this.committed = value;
     this.moved = false;
-    this.ratingEventId = event.id;
-    this.deliver(event);
     const option = this.definition.options.find((candidate) => candidate.value === value)!;
     const chosen = this.t('selected', { label: this.optionName(option) });
     if (this.comment) {
@@ -346,9 +355,9 @@ export class RatingBar extends FeedbackFormElement {
    * Sends through the transport. A bar used only as a form field (it has a
    * `name` and nowhere to send) stays quiet instead of reporting a missing endpoint.
    */
-  private deliver(event: FeedbackEvent): void {
-    if (this.name && !this.resolveTransport()) return;
-    this.submitEvent(event);
+  private deliver(event: FeedbackEvent): boolean {
+    if (this.name && !this.resolveTransport()) return false;
+    return this.submitEvent(event);
   }
 
   private renderGlyph(option: ScaleOption): TemplateResult | string {

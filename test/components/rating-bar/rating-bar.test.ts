@@ -136,6 +136,30 @@ describe('<feelback-rating-bar> pointer', () => {
     expect(shadow(element, '[part="confirmation"]')?.textContent).toBe('Thank you for your feedback.');
   });
 
+  it('a double click on a score sends it once; a different score is a new event', async () => {
+    const element = await bar();
+    radios(element)[3].click();
+    radios(element)[3].click();
+    await element.updateComplete;
+    expect(transport.sent.map((event) => event.rating?.value)).toEqual([4]);
+    radios(element)[4].click();
+    await element.updateComplete;
+    expect(transport.sent.map((event) => event.rating?.value)).toEqual([4, 5]);
+    element.scale = 'nps';
+    await element.updateComplete;
+    radios(element)[5].click();
+    await element.updateComplete;
+    expect(transport.sent.map((event) => `${event.rating?.scale} ${event.rating?.value}`)).toEqual(['stars 4', 'stars 5', 'nps 5']);
+  });
+
+  it('a score whose submit was cancelled is sent when committed again', async () => {
+    const element = await bar();
+    element.addEventListener('feelback-submit', (event) => event.preventDefault(), { once: true });
+    radios(element)[2].click();
+    radios(element)[2].click();
+    expect(transport.sent.map((event) => event.rating?.value)).toEqual([3]);
+  });
+
   it('the widget id defaults to the tag name', async () => {
     const element = await bar();
     radios(element)[0].click();
