@@ -45,6 +45,8 @@ interface TransportRecord extends QueueRecord {
   retryAt: number;
   /** Sent by beacon since the page was last visible. */
   beaconed: boolean;
+  /** UTF-8 length of the event's JSON, once measured. */
+  bytes?: number;
 }
 
 /**
@@ -336,9 +338,15 @@ class FeedbackTransport extends EventTarget implements Transport {
     if (!force && at < this.pausedUntil) return [];
     const batch: TransportRecord[] = [];
     let due = force;
+    // Bodies stay under the beacon limit too: collectors sized for beacons (the reference one) answer 413 past it,
+    // which would drop every event of an oversized batch.
+    let bytes = utf8Length(JSON.stringify(createBatch([], new Date(at))));
     for (const record of this.records.values()) {
       if (record.inFlight || tried.has(record) || !this.store?.isReady(record)) continue;
       if (!force && record.retryAt > at) continue;
+      record.bytes ??= utf8Length(JSON.stringify(record.event));
+      if (batch.length > 0 && bytes + 1 + record.bytes > BEACON_MAX_BYTES) return batch;
+      bytes += record.bytes + (batch.length > 0 ? 1 : 0);
       batch.push(record);
       if (record.dueAt <= at) due = true;
       if (batch.length >= this.settings.batchSize) return batch;

@@ -306,6 +306,18 @@ describe('requests', () => {
     expect(t.pending()).toBe(0);
   });
 
+  it('keeps each request body under 64 KB, as the reference collector accepts, splitting a batch by size', async () => {
+    const t = transport({ flushIntervalMs: 0 });
+    const log = recordEvents(t);
+    const events = Array.from({ length: 5 }, () => makeEvent('rating', { metadata: { note: 'x'.repeat(20_000) } }));
+    for (const event of events) t.send(event);
+    await vi.advanceTimersByTimeAsync(5_000);
+    for (const request of server.requests) expect(new TextEncoder().encode(String(request.init.body)).length).toBeLessThan(64 * 1024);
+    expect(new Set(server.deliveredIds)).toEqual(new Set(events.map((e) => e.id)));
+    expect(log.filter((entry) => entry.type === 'dropped')).toEqual([]);
+    expect(t.pending()).toBe(0);
+  });
+
   it('flush() sends what is queued now, without waiting for the batch window', async () => {
     const t = transport({ flushIntervalMs: 60_000 });
     const event = makeEvent();
