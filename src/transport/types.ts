@@ -20,7 +20,7 @@ export interface TransportOptions {
   endpoint: string;
   /** Extra request headers (fetch only: beacons cannot carry headers). */
   headers?: Record<string, string>;
-  /** Most events in one request. Default 20. */
+  /** Most events in one request (a request also stays under 64 KB). Default 20. */
   batchSize?: number;
   /** How long a new event waits for others to join its batch, in ms. Default 1000; 0 sends at once. */
   flushIntervalMs?: number;
