@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { measure } from './lib/sizes.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const src = (path) => resolve(ROOT, 'src', path);
@@ -25,22 +25,6 @@ export const pageContext = (locale) => ({ url: '', referrer: '', locale, viewpor
   metadata: `export const METADATA_MAX_BYTES = 0; export const toJsonSafeMetadata = (m) => m;
 export const capMetadataSize = (m) => m; export const mergeMetadata = (a, b) => ({ ...a, ...b });`,
 };
-
-/** `{ min, gzip, brotli }` byte counts. */
-export function measure(code) {
-  const bytes = Buffer.from(code, 'utf8');
-  return {
-    min: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotliCompressSync(bytes, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: 11,
-        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-        [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
-      },
-    }).length,
-  };
-}
 
 /** An esbuild plugin that serves `stubs` (absolute source path or bare specifier → code) instead of the real module. */
 function stubPlugin(stubs) {

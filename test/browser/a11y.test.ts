@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
-import { launchBrowser, watchConsole } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { useBrowserSuite } from './support/suite.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-let browser: Browser;
-let server: TestServer;
-let page: Page;
+const suite = useBrowserSuite();
 
 interface Fixture {
   tag: string;
@@ -24,17 +20,17 @@ const FIXTURES: Fixture[] = [
     states: [
       ['initial', async () => {}],
       ['selected', async () => {
-        await page.getByRole('radio', { name: '1 of 5 stars' }).focus();
-        await page.keyboard.press('ArrowRight');
+        await suite.page.getByRole('radio', { name: '1 of 5 stars' }).focus();
+        await suite.page.keyboard.press('ArrowRight');
       }],
       ['follow-up', async () => {
-        await page.keyboard.press('Enter');
-        await page.getByRole('textbox').waitFor();
+        await suite.page.keyboard.press('Enter');
+        await suite.page.getByRole('textbox').waitFor();
       }],
       ['confirmation', async () => {
-        await page.getByRole('textbox').fill('Fine');
-        await page.getByRole('button', { name: 'Send' }).click();
-        await page.locator('feelback-rating-bar [part~="confirmation"]').waitFor();
+        await suite.page.getByRole('textbox').fill('Fine');
+        await suite.page.getByRole('button', { name: 'Send' }).click();
+        await suite.page.locator('feelback-rating-bar [part~="confirmation"]').waitFor();
       }],
     ],
   },
@@ -44,17 +40,17 @@ const FIXTURES: Fixture[] = [
     states: [
       ['initial', async () => {}],
       ['follow-up', async () => {
-        await page.getByRole('radio', { name: 'Angry' }).click();
-        await page.getByRole('button', { name: 'Request a call back' }).waitFor();
+        await suite.page.getByRole('radio', { name: 'Angry' }).click();
+        await suite.page.getByRole('button', { name: 'Request a call back' }).waitFor();
       }],
       ['call-back form', async () => {
-        await page.getByRole('button', { name: 'Request a call back' }).click();
-        await page.getByRole('textbox', { name: 'Name (required)' }).waitFor();
+        await suite.page.getByRole('button', { name: 'Request a call back' }).click();
+        await suite.page.getByRole('textbox', { name: 'Name (required)' }).waitFor();
       }],
       ['confirmation', async () => {
-        await page.getByRole('button', { name: 'Cancel' }).click();
-        await page.getByRole('button', { name: 'Skip' }).click();
-        await page.locator('feelback-feeling-prompt [part~="confirmation"]').waitFor();
+        await suite.page.getByRole('button', { name: 'Cancel' }).click();
+        await suite.page.getByRole('button', { name: 'Skip' }).click();
+        await suite.page.locator('feelback-feeling-prompt [part~="confirmation"]').waitFor();
       }],
     ],
   },
@@ -64,21 +60,21 @@ const FIXTURES: Fixture[] = [
     states: [
       ['initial', async () => {}],
       ['invalid', async () => {
-        await page.getByRole('button', { name: 'Request a call back' }).click();
-        await expect.poll(() => page.getByRole('textbox', { name: 'Name (required)' }).getAttribute('aria-invalid')).toBe('true');
+        await suite.page.getByRole('button', { name: 'Request a call back' }).click();
+        await expect.poll(() => suite.page.getByRole('textbox', { name: 'Name (required)' }).getAttribute('aria-invalid')).toBe('true');
       }],
       ['delivery error', async () => {
-        server.respond(() => 400);
-        await page.getByRole('textbox', { name: 'Name (required)' }).fill('Ada Lovelace');
-        await page.getByRole('textbox', { name: 'Phone number (required)' }).fill('+44 20 7946 0958');
-        await page.getByRole('checkbox', { name: /I agree/ }).check();
-        await page.getByRole('button', { name: 'Request a call back' }).click();
-        await page.getByRole('button', { name: /try again/i }).waitFor();
+        suite.server.respond(() => 400);
+        await suite.page.getByRole('textbox', { name: 'Name (required)' }).fill('Ada Lovelace');
+        await suite.page.getByRole('textbox', { name: 'Phone number (required)' }).fill('+44 20 7946 0958');
+        await suite.page.getByRole('checkbox', { name: /I agree/ }).check();
+        await suite.page.getByRole('button', { name: 'Request a call back' }).click();
+        await suite.page.getByRole('button', { name: /try again/i }).waitFor();
       }],
       ['confirmation', async () => {
-        server.respond(() => 204);
-        await page.getByRole('button', { name: /try again/i }).click();
-        await page.getByText(/We'll call you/).waitFor();
+        suite.server.respond(() => 204);
+        await suite.page.getByRole('button', { name: /try again/i }).click();
+        await suite.page.getByText(/We'll call you/).waitFor();
       }],
     ],
   },
@@ -92,16 +88,14 @@ function html(body: string): string {
 }
 
 async function open(fixture: Fixture, colorScheme: 'light' | 'dark' = 'light'): Promise<void> {
-  await page.emulateMedia({ colorScheme });
-  server.page(`/${fixture.tag}.html`, html(`<button>before</button>${fixture.markup}`));
-  await page.goto(`${server.origin}/${fixture.tag}.html`);
-  await page.waitForFunction((tag) => customElements.get(tag), fixture.tag);
-  await page.addScriptTag({ path: AXE });
+  await suite.page.emulateMedia({ colorScheme });
+  await suite.openPage(`/${fixture.tag}.html`, html(`<button>before</button>${fixture.markup}`), { waitFor: fixture.tag });
+  await suite.page.addScriptTag({ path: AXE });
 }
 
 /** Serious and critical axe violations inside the element (axe walks its shadow roots). */
 function seriousViolations(tag: string): Promise<string[]> {
-  return page.evaluate(async (selector) => {
+  return suite.page.evaluate(async (selector) => {
     // Judge the settled state: a fade-in caught half way is not the contrast a visitor reads.
     // document.getAnimations() leaves out animations inside shadow roots, so ask every root.
     const roots: Array<Document | ShadowRoot> = [document];
@@ -126,7 +120,7 @@ function seriousViolations(tag: string): Promise<string[]> {
 
 /** Every interactive thing in the element smaller than 24×24 CSS px (WCAG 2.2 target size, minimum). */
 function smallTargets(tag: string): Promise<string[]> {
-  return page.evaluate((selector) => {
+  return suite.page.evaluate((selector) => {
     const found: string[] = [];
     const walk = (root: ParentNode) => {
       for (const el of root.querySelectorAll<HTMLElement>('*')) {
@@ -143,21 +137,6 @@ function smallTargets(tag: string): Promise<string[]> {
   }, tag);
 }
 
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  server.requests.length = 0;
-  server.accepted.length = 0;
-  server.respond(() => 204);
-  page = await browser.newPage();
-  watchConsole(page);
-});
-
 describe.each(FIXTURES)('<$tag> accessibility', (fixture) => {
   it.each(['light', 'dark'] as const)('axe finds no serious or critical violation in any state (%s scheme), and every target is at least 24×24', async (scheme) => {
     await open(fixture, scheme);
@@ -171,11 +150,11 @@ describe.each(FIXTURES)('<$tag> accessibility', (fixture) => {
 
   it('is reachable by Tab and shows a visible focus ring, also in forced-colors mode', async () => {
     for (const forcedColors of ['none', 'active'] as const) {
-      await page.emulateMedia({ forcedColors });
+      await suite.page.emulateMedia({ forcedColors });
       await open(fixture);
-      await page.getByRole('button', { name: 'before' }).focus();
-      await page.keyboard.press('Tab');
-      const focus = await page.evaluate((tag) => {
+      await suite.page.getByRole('button', { name: 'before' }).focus();
+      await suite.page.keyboard.press('Tab');
+      const focus = await suite.page.evaluate((tag) => {
         const host = document.querySelector(tag)!;
         let active = host.shadowRoot!.activeElement;
         while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
@@ -191,55 +170,55 @@ describe.each(FIXTURES)('<$tag> accessibility', (fixture) => {
 
 describe('complete keyboard paths and announcements', () => {
   const status = (tag: string) =>
-    page.evaluate((selector) => document.querySelector(selector)!.shadowRoot!.querySelector('[role="status"]')?.textContent?.trim() ?? '', tag);
+    suite.page.evaluate((selector) => document.querySelector(selector)!.shadowRoot!.querySelector('[role="status"]')?.textContent?.trim() ?? '', tag);
 
   it('rating bar: Tab, arrows, Enter, type, Tab to Send, Enter; each step announced', async () => {
     await open(FIXTURES[0]!);
-    await page.getByRole('button', { name: 'before' }).focus();
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('End');
-    await page.keyboard.press('Enter');
+    await suite.page.getByRole('button', { name: 'before' }).focus();
+    await suite.page.keyboard.press('Tab');
+    await suite.page.keyboard.press('End');
+    await suite.page.keyboard.press('Enter');
     await expect.poll(() => status('feelback-rating-bar')).toContain('5 of 5 stars');
-    await page.keyboard.type('Great');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
-    const events = await server.waitForAccepted(2);
+    await suite.page.keyboard.type('Great');
+    await suite.page.keyboard.press('Tab');
+    await suite.page.keyboard.press('Enter');
+    const events = await suite.server.waitForAccepted(2);
     expect(events.map((event) => event.type).sort()).toEqual(['comment', 'rating']);
     await expect.poll(() => status('feelback-rating-bar')).toContain('Thank you');
   });
 
   it('feeling prompt: Tab, arrows, Enter, Tab into the comment, type, Tab to Send, Enter', async () => {
     await open({ ...FIXTURES[1]!, markup: '<feelback-feeling-prompt endpoint="/collect"></feelback-feeling-prompt>' });
-    await page.getByRole('button', { name: 'before' }).focus();
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('Enter');
+    await suite.page.getByRole('button', { name: 'before' }).focus();
+    await suite.page.keyboard.press('Tab');
+    await suite.page.keyboard.press('ArrowRight');
+    await suite.page.keyboard.press('Enter');
     await expect.poll(() => status('feelback-feeling-prompt')).not.toBe('');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('Slow');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
-    const events = await server.waitForAccepted(2);
+    await suite.page.keyboard.press('Tab');
+    await suite.page.keyboard.type('Slow');
+    await suite.page.keyboard.press('Tab');
+    await suite.page.keyboard.press('Enter');
+    const events = await suite.server.waitForAccepted(2);
     expect(events.find((event) => event.type === 'feeling')?.feeling?.id).toBe('frustrated');
     expect(events.find((event) => event.type === 'comment')?.comment?.text).toBe('Slow');
   });
 
   it('callback request: every field by Tab and keys alone, then Enter submits', async () => {
     await open(FIXTURES[2]!);
-    await page.getByRole('button', { name: 'before' }).focus();
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('Ada Lovelace');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('+44 20 7946 0958');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('Order 12');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Space');
-    await page.keyboard.press('Enter');
-    const [event] = await server.waitForAccepted(1);
+    await suite.page.getByRole('button', { name: 'before' }).focus();
+    await suite.page.keyboard.press('Tab');
+    await suite.page.keyboard.type('Ada Lovelace');
+    await suite.page.keyboard.press('Tab');
+    await suite.page.keyboard.type('+44 20 7946 0958');
+    await suite.page.keyboard.press('Tab');
+    await suite.page.keyboard.press('ArrowDown');
+    await suite.page.keyboard.press('Tab');
+    await suite.page.keyboard.type('Order 12');
+    await suite.page.keyboard.press('Tab');
+    await suite.page.keyboard.press('Space');
+    await suite.page.keyboard.press('Enter');
+    const [event] = await suite.server.waitForAccepted(1);
     expect(event!.callback).toMatchObject({ name: 'Ada Lovelace', consent: true, topic: 'Order 12' });
-    await page.getByText(/We'll call you/).waitFor();
+    await suite.page.getByText(/We'll call you/).waitFor();
   });
 });

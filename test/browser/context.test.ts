@@ -1,31 +1,27 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, watchConsole } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { describe, expect, it } from 'vitest';
+import { pageHtml, useBrowserSuite } from './support/suite.js';
 
-let browser: Browser;
-let server: TestServer;
-let page: Page;
-let consoleLog: ReturnType<typeof watchConsole>;
+const suite = useBrowserSuite();
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const RATINGS = ['good', 'needs-improvement', 'poor'];
 
 /** A page that configures feelback from its own module script, as a site would. */
 function html(options: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>context</title>
+  const head = `
 <script type="module">
   import { configure } from '/dist/feelback.min.js';
   configure(${options});
-</script></head><body><h1>Checkout complete</h1>${body}</body></html>`;
+</script>`;
+  return pageHtml(`<h1>Checkout complete</h1>${body}`, { title: 'context', head, bundle: false });
 }
 
 async function open(path: string, options: string, body: string): Promise<void> {
-  server.page(path, html(options, body));
-  await page.goto(`${server.origin}${path}?token=secret&email=a%40b.c#access_token=xyz`, {
+  await suite.openPage(path, html(options, body), {
+    query: '?token=secret&email=a%40b.c#access_token=xyz',
     referer: 'https://search.example/results?q=my+order+number',
+    waitFor: 'feelback-rating-bar',
   });
-  await page.waitForFunction(() => customElements.get('feelback-rating-bar') !== undefined);
 }
 
 /**
@@ -34,32 +30,17 @@ async function open(path: string, options: string, body: string): Promise<void> 
  * from PerformanceObserver callbacks, a task after the entry is recorded.
  */
 async function waitForFirstPaintObserved(): Promise<void> {
-  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+  await suite.page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
   await expect
     .poll(() =>
       // A string, so the test runner does not rewrite the page's own import().
-      page.evaluate<boolean>(`import('/dist/feelback.min.js').then(({ currentVitals }) => {
+      suite.page.evaluate<boolean>(`import('/dist/feelback.min.js').then(({ currentVitals }) => {
         const vitals = currentVitals();
         return Boolean(vitals && vitals.FCP && vitals.TTFB);
       })`),
     )
     .toBe(true);
 }
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  server.requests.length = 0;
-  server.accepted.length = 0;
-  server.respond(() => 204);
-  page = await browser.newPage();
-  consoleLog = watchConsole(page);
-});
 
 describe('context on every answer, in Chromium, as the server receives it', () => {
   it('a rating clicked after first paint carries TTFB and FCP, the URL without its query, and the merged metadata', async () => {
@@ -68,42 +49,42 @@ describe('context on every answer, in Chromium, as the server receives it', () =
       `{ endpoint: '/collect', metadata: { app: 'shop', plan: 'free' } }`,
       '<feelback-rating-bar widget-id="checkout-stars"></feelback-rating-bar>',
     );
-    await page.locator('feelback-rating-bar').evaluate((bar) => {
+    await suite.page.locator('feelback-rating-bar').evaluate((bar) => {
       (bar as HTMLElement & { metadata: unknown }).metadata = { plan: 'pro', cart: 3 };
     });
     await waitForFirstPaintObserved();
-    await page.getByRole('radio', { name: '2 of 5 stars' }).click();
-    const [event] = await server.waitForAccepted(1);
+    await suite.page.getByRole('radio', { name: '2 of 5 stars' }).click();
+    const [event] = await suite.server.waitForAccepted(1);
 
     expect(event.widget).toBe('checkout-stars');
     expect(event.metadata).toEqual({ app: 'shop', plan: 'pro', cart: 3 });
     const { context } = event;
-    expect(context.url).toBe(`${server.origin}/context.html`);
+    expect(context.url).toBe(`${suite.server.origin}/context.html`);
     expect(context.referrer).toBe('https://search.example');
     expect(context.locale).toBe('en');
     expect(context.sessionId).toMatch(UUID_V4);
-    expect(context.viewport).toEqual(await page.evaluate(() => ({ width: innerWidth, height: innerHeight })));
+    expect(context.viewport).toEqual(await suite.page.evaluate(() => ({ width: innerWidth, height: innerHeight })));
     for (const name of ['TTFB', 'FCP'] as const) {
       const vital = context.vitals?.[name];
       expect(typeof vital?.value).toBe('number');
       expect(vital!.value).toBeGreaterThanOrEqual(0);
       expect(RATINGS).toContain(vital!.rating);
     }
-    expect(consoleLog.errors).toEqual([]);
-    expect(consoleLog.warnings).toEqual([]);
+    expect(suite.consoleLog.errors).toEqual([]);
+    expect(suite.consoleLog.warnings).toEqual([]);
   });
 
   it('two answers in one tab share the session id; a reload of the tab keeps it', async () => {
     await open('/session.html', `{ endpoint: '/collect' }`, '<feelback-rating-bar></feelback-rating-bar>');
-    await page.getByRole('radio', { name: '4 of 5 stars' }).click();
-    await server.waitForAccepted(1);
-    await page.reload();
-    await page.waitForFunction(() => customElements.get('feelback-rating-bar') !== undefined);
-    await page.getByRole('radio', { name: '5 of 5 stars' }).click();
-    const [first, second] = await server.waitForAccepted(2);
+    await suite.page.getByRole('radio', { name: '4 of 5 stars' }).click();
+    await suite.server.waitForAccepted(1);
+    await suite.page.reload();
+    await suite.page.waitForFunction(() => customElements.get('feelback-rating-bar') !== undefined);
+    await suite.page.getByRole('radio', { name: '5 of 5 stars' }).click();
+    const [first, second] = await suite.server.waitForAccepted(2);
     expect(first.context.sessionId).toMatch(UUID_V4);
     expect(second.context.sessionId).toBe(first.context.sessionId);
-    expect(await page.evaluate(() => document.cookie)).toBe('');
+    expect(await suite.page.evaluate(() => document.cookie)).toBe('');
   });
 
   it('a site that opts in gets the query string and no vitals; bad options warn and are ignored', async () => {
@@ -112,12 +93,12 @@ describe('context on every answer, in Chromium, as the server receives it', () =
       `{ endpoint: '/collect', vitals: false, context: { includeQuery: true, includeReferrer: 'none', includeHash: true } }`,
       '<feelback-rating-bar></feelback-rating-bar>',
     );
-    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
-    await page.getByRole('radio', { name: '3 of 5 stars' }).click();
-    const [event] = await server.waitForAccepted(1);
-    expect(event.context.url).toBe(`${server.origin}/opt-in.html?token=secret&email=a%40b.c#access_token=xyz`);
+    await suite.page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+    await suite.page.getByRole('radio', { name: '3 of 5 stars' }).click();
+    const [event] = await suite.server.waitForAccepted(1);
+    expect(event.context.url).toBe(`${suite.server.origin}/opt-in.html?token=secret&email=a%40b.c#access_token=xyz`);
     expect(event.context.referrer).toBe('');
     expect(event.context).not.toHaveProperty('vitals');
-    expect(consoleLog.warnings).toEqual(['feelback: configure(): unknown option "context.includeHash" ignored.']);
+    expect(suite.consoleLog.warnings).toEqual(['feelback: configure(): unknown option "context.includeHash" ignored.']);
   });
 });

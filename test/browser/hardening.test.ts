@@ -1,40 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, watchConsole } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { describe, expect, it } from 'vitest';
+import { pageHtml, useBrowserSuite } from './support/suite.js';
 
 const TAGS = ['feelback-rating-bar', 'feelback-feeling-prompt', 'feelback-callback-request'] as const;
 const ALL = TAGS.map((tag) => `<${tag} endpoint="/collect" min-fill-ms="0"></${tag}>`).join('\n');
 
-let browser: Browser;
-let server: TestServer;
-let page: Page;
-let consoleLog: ReturnType<typeof watchConsole>;
+const suite = useBrowserSuite();
 
-function html(body: string, head = ''): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>hardening</title>${head}
-<script type="module" src="/dist/feelback.min.js"></script></head><body>${body}</body></html>`;
+async function open(path: string, body: string, head = '', origin?: string): Promise<void> {
+  await suite.openPage(path, pageHtml(body, { title: 'hardening', head }), { origin, waitFor: TAGS });
 }
-
-async function open(path: string, body: string, head = '', origin = server.origin): Promise<void> {
-  server.page(path, html(body, head));
-  await page.goto(`${origin}${path}`);
-  await page.waitForFunction((tags) => tags.every((tag) => customElements.get(tag)), [...TAGS]);
-}
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  server.requests.length = 0;
-  server.accepted.length = 0;
-  page = await browser.newPage();
-  consoleLog = watchConsole(page);
-});
 
 /**
  * Counts what is live on the page: listeners on window and document, pending
@@ -123,10 +97,10 @@ function installCounters(): void {
 
 describe('lifecycle: create, append, remove many times', () => {
   it('500 cycles of every element leave no more listeners, timers or observers than 10 cycles', async () => {
-    await page.addInitScript(installCounters);
+    await suite.page.addInitScript(installCounters);
     await open('/cycles.html', '<div id="stage"></div>');
     const cycle = (count: number) =>
-      page.evaluate(
+      suite.page.evaluate(
         async ({ tags, count }) => {
           const stage = document.getElementById('stage')!;
           for (let i = 0; i < count; i++) {
@@ -148,14 +122,14 @@ describe('lifecycle: create, append, remove many times', () => {
     const after10 = await cycle(10);
     const after510 = await cycle(500);
     expect(after510).toEqual(after10);
-    expect(consoleLog.errors).toEqual([]);
+    expect(suite.consoleLog.errors).toEqual([]);
   });
 
   it('the page-lifecycle listeners are shared: 50 live widgets on one endpoint add no more window listeners than one', async () => {
-    await page.addInitScript(installCounters);
+    await suite.page.addInitScript(installCounters);
     await open('/shared.html', '<div id="stage"></div>');
     const liveWith = (count: number) =>
-      page.evaluate(
+      suite.page.evaluate(
         async ({ count }) => {
           const stage = document.getElementById('stage')!;
           stage.replaceChildren();
@@ -174,7 +148,7 @@ describe('lifecycle: create, append, remove many times', () => {
     const one = await liveWith(1);
     const fifty = await liveWith(50);
     expect(fifty).toBe(one);
-    await server.waitForAccepted(51);
+    await suite.server.waitForAccepted(51);
   });
 });
 
@@ -188,7 +162,7 @@ describe('host CSS and the widgets keep apart', () => {
 
   /** Non-inherited styles of every shadow element: what a page's selectors could reach if they pierced the shadow. */
   const fingerprint = () =>
-    page.evaluate((tags) => {
+    suite.page.evaluate((tags) => {
       const props = ['display', 'position', 'visibility', 'opacity', 'background-color', 'border-radius', 'padding-top', 'margin-top', 'box-sizing'];
       return tags.map((tag) =>
         [...document.querySelector(tag)!.shadowRoot!.querySelectorAll('*')].map((el) => {
@@ -201,25 +175,24 @@ describe('host CSS and the widgets keep apart', () => {
   it("the page's own selectors (*, button, div, [role], .option) do not reach inside the widgets", async () => {
     await open('/calm.html', `<main>${ALL}</main>`);
     const calm = await fingerprint();
-    await page.close();
-    page = await browser.newPage();
-    consoleLog = watchConsole(page);
+    await suite.page.close();
+    await suite.newPage();
     // The hosts themselves are the page's to style; keep them visible so the inside can be compared.
     await open('/hostile.html', `<main>${ALL}</main>`, `${HOSTILE_CSS}<style>${TAGS.map((tag) => `html body main > ${tag}`).join(',')} { visibility: visible !important; opacity: 1 !important; display: block !important; position: static !important; }</style>`);
     expect(await fingerprint()).toEqual(calm);
-    await page.getByRole('radio', { name: '3 of 5 stars' }).click();
-    await server.waitForAccepted(1);
+    await suite.page.getByRole('radio', { name: '3 of 5 stars' }).click();
+    await suite.server.waitForAccepted(1);
   });
 
   it('the widgets write nothing outside their hosts: no global styles, no :root variables, no extra elements', async () => {
     await open('/untouched.html', `<main>${ALL}</main>`);
-    const before = await page.evaluate(() => ({ head: document.head.innerHTML, body: document.body.children.length }));
-    await page.getByRole('radio', { name: '5 of 5 stars' }).click();
-    await page.getByRole('radio', { name: 'Angry' }).click();
-    await page.getByRole('textbox', { name: /went wrong/i }).fill('Slow checkout');
-    await page.getByRole('button', { name: 'Send' }).click();
-    await server.waitForAccepted(3);
-    const after = await page.evaluate(() => ({
+    const before = await suite.page.evaluate(() => ({ head: document.head.innerHTML, body: document.body.children.length }));
+    await suite.page.getByRole('radio', { name: '5 of 5 stars' }).click();
+    await suite.page.getByRole('radio', { name: 'Angry' }).click();
+    await suite.page.getByRole('textbox', { name: /went wrong/i }).fill('Slow checkout');
+    await suite.page.getByRole('button', { name: 'Send' }).click();
+    await suite.server.waitForAccepted(3);
+    const after = await suite.page.evaluate(() => ({
       head: document.head.innerHTML,
       body: document.body.children.length,
       styleSheets: document.styleSheets.length,
@@ -247,20 +220,20 @@ describe('host CSS and the widgets keep apart', () => {
 describe('hostile environments in Chromium', () => {
   it('plain http on a non-local host (not a secure context, no crypto.randomUUID): answers carry UUID v4 ids', async () => {
     // Requests to http://feelback.test are answered by the test server, so the page is not a secure context.
-    await page.route('http://feelback.test/**', async (route) => {
-      const url = route.request().url().replace('http://feelback.test', server.origin);
+    await suite.page.route('http://feelback.test/**', async (route) => {
+      const url = route.request().url().replace('http://feelback.test', suite.server.origin);
       await route.fulfill({ response: await route.fetch({ url }) });
     });
     await open('/insecure.html', ALL, '', 'http://feelback.test');
-    expect(await page.evaluate(() => ({ secure: isSecureContext, randomUUID: typeof crypto.randomUUID }))).toEqual({ secure: false, randomUUID: 'undefined' });
-    await page.getByRole('radio', { name: '2 of 5 stars' }).click();
-    const [event] = await server.waitForAccepted(1);
+    expect(await suite.page.evaluate(() => ({ secure: isSecureContext, randomUUID: typeof crypto.randomUUID }))).toEqual({ secure: false, randomUUID: 'undefined' });
+    await suite.page.getByRole('radio', { name: '2 of 5 stars' }).click();
+    const [event] = await suite.server.waitForAccepted(1);
     expect(event!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(consoleLog.errors).toEqual([]);
+    expect(suite.consoleLog.errors).toEqual([]);
   });
 
   it('no sendBeacon, IntersectionObserver, ResizeObserver or PerformanceObserver, storage that throws: renders and delivers', async () => {
-    await page.addInitScript(() => {
+    await suite.page.addInitScript(() => {
       const deny = () => {
         throw new DOMException('The operation is insecure.', 'SecurityError');
       };
@@ -270,27 +243,27 @@ describe('hostile environments in Chromium', () => {
       Object.defineProperty(window, 'sessionStorage', { get: deny, configurable: true });
     });
     await open('/bare.html', ALL);
-    await page.getByRole('radio', { name: '4 of 5 stars' }).click();
-    await page.getByRole('radio', { name: 'Happy' }).click();
-    await server.waitForAccepted(2);
-    expect(consoleLog.errors).toEqual([]);
+    await suite.page.getByRole('radio', { name: '4 of 5 stars' }).click();
+    await suite.page.getByRole('radio', { name: 'Happy' }).click();
+    await suite.server.waitForAccepted(2);
+    expect(suite.consoleLog.errors).toEqual([]);
   });
 
   it('properties set on an element before the library loads survive the upgrade', async () => {
-    server.page('/late.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>late</title></head><body>
+    suite.server.page('/late.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>late</title></head><body>
       <feelback-rating-bar endpoint="/collect"></feelback-rating-bar></body></html>`);
-    await page.goto(`${server.origin}/late.html`);
-    await page.evaluate(() => {
+    await suite.page.goto(`${suite.server.origin}/late.html`);
+    await suite.page.evaluate(() => {
       const bar = document.querySelector('feelback-rating-bar') as unknown as Record<string, unknown>;
       bar.metadata = { plan: 'pro' };
       bar.widgetId = 'early-bird';
       bar.question = 'Set before upgrade?';
     });
-    await page.addScriptTag({ url: '/dist/feelback.min.js', type: 'module' });
-    await page.waitForFunction(() => customElements.get('feelback-rating-bar'));
-    await page.getByText('Set before upgrade?').waitFor();
-    await page.getByRole('radio', { name: '1 of 5 stars' }).click();
-    const [event] = await server.waitForAccepted(1);
+    await suite.page.addScriptTag({ url: '/dist/feelback.min.js', type: 'module' });
+    await suite.page.waitForFunction(() => customElements.get('feelback-rating-bar'));
+    await suite.page.getByText('Set before upgrade?').waitFor();
+    await suite.page.getByRole('radio', { name: '1 of 5 stars' }).click();
+    const [event] = await suite.server.waitForAccepted(1);
     expect(event).toMatchObject({ widget: 'early-bird', metadata: { plan: 'pro' } });
   });
 });

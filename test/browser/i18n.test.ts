@@ -1,52 +1,31 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, watchConsole } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pageHtml, useBrowserSuite } from './support/suite.js';
 
-let browser: Browser;
-let server: TestServer;
-let page: Page;
-let consoleLog: ReturnType<typeof watchConsole>;
+const suite = useBrowserSuite({ closePage: true });
 let requested: string[];
 
 const TAGS = ['feelback-rating-bar', 'feelback-feeling-prompt', 'feelback-callback-request'];
 
 async function open(path: string, body: string): Promise<void> {
-  server.page(
-    path,
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>languages</title>
-<script type="module" src="/dist/feelback.min.js"></script></head><body>${body}</body></html>`,
-  );
-  await page.goto(`${server.origin}${path}`);
-  await page.waitForFunction((tags) => tags.every((tag) => customElements.get(tag)), TAGS);
+  await suite.openPage(path, pageHtml(body, { title: 'languages' }), { waitFor: TAGS });
 }
 
 const localeRequests = () => requested.filter((path) => path.includes('/locales/'));
 
 /** The text of `selector` inside the shadow root of the first `tag`. */
 function textInside(tag: string, selector: string): Promise<string | undefined> {
-  return page.evaluate(
+  return suite.page.evaluate(
     ([tag, selector]) => document.querySelector(tag)?.shadowRoot?.querySelector(selector)?.textContent?.trim(),
     [tag, selector],
   );
 }
 
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  page = await browser.newPage();
-  consoleLog = watchConsole(page);
+beforeEach(() => {
   requested = [];
-  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  suite.page.on('request', (request) => requested.push(new URL(request.url()).pathname));
 });
 afterEach(async () => {
-  expect(consoleLog.errors).toEqual([]);
-  await page.close();
+  expect(suite.consoleLog.errors).toEqual([]);
 });
 
 describe('languages in Chromium', () => {
@@ -64,7 +43,7 @@ describe('languages in Chromium', () => {
     await expect.poll(() => textInside('feelback-rating-bar', '[part="question"]')).toBe('كيف تقيّم تجربتك معنا؟');
     expect(await textInside('feelback-feeling-prompt', '[part="question"]')).toBe('كيف كان شعورك بعد تعاملك معنا؟');
     expect(await textInside('feelback-callback-request', '[part="heading"]')).toBe('طلب معاودة الاتصال');
-    await expect.poll(() => page.getByRole('radio', { name: 'غاضب' }).isVisible()).toBe(true);
+    await expect.poll(() => suite.page.getByRole('radio', { name: 'غاضب' }).isVisible()).toBe(true);
     // Resolved against the script's URL, not the page's.
     expect(localeRequests()).toEqual(['/dist/locales/ar.js']);
   });
@@ -73,7 +52,7 @@ describe('languages in Chromium', () => {
     await open('/rtl.html', '<div lang="ar" dir="rtl"><feelback-rating-bar></feelback-rating-bar><feelback-feeling-prompt></feelback-feeling-prompt></div>');
     await expect.poll(() => textInside('feelback-rating-bar', '[part="question"]')).toBe('كيف تقيّم تجربتك معنا؟');
     for (const tag of ['feelback-rating-bar', 'feelback-feeling-prompt']) {
-      const lefts = await page.evaluate(
+      const lefts = await suite.page.evaluate(
         (tag) => [...document.querySelector(tag)!.shadowRoot!.querySelectorAll('[role="radio"]')].map((radio) => radio.getBoundingClientRect().left),
         tag,
       );
@@ -82,35 +61,35 @@ describe('languages in Chromium', () => {
       for (let i = 1; i < lefts.length; i++) expect(lefts[i], `${tag} option ${i}`).toBeLessThan(lefts[i - 1]);
     }
     const focusedIndex = () =>
-      page.evaluate(() => {
+      suite.page.evaluate(() => {
         const root = document.querySelector('feelback-rating-bar')!.shadowRoot!;
         return [...root.querySelectorAll('[role="radio"]')].indexOf(root.activeElement as Element);
       });
-    await page.evaluate(() => (document.querySelector('feelback-rating-bar')!.shadowRoot!.querySelector('[role="radio"]') as HTMLElement).focus());
-    await page.keyboard.press('ArrowLeft');
+    await suite.page.evaluate(() => (document.querySelector('feelback-rating-bar')!.shadowRoot!.querySelector('[role="radio"]') as HTMLElement).focus());
+    await suite.page.keyboard.press('ArrowLeft');
     await expect.poll(focusedIndex).toBe(1);
-    await page.keyboard.press('ArrowLeft');
+    await suite.page.keyboard.press('ArrowLeft');
     await expect.poll(focusedIndex).toBe(2);
-    await page.keyboard.press('ArrowRight');
+    await suite.page.keyboard.press('ArrowRight');
     await expect.poll(focusedIndex).toBe(1);
   });
 
   it('a lang changed on a container after the page loaded switches the language', async () => {
     await open('/switch.html', '<div id="box" lang="en"><feelback-feeling-prompt></feelback-feeling-prompt></div>');
     expect(await textInside('feelback-feeling-prompt', '[part="question"]')).toBe('How did we make you feel?');
-    await page.evaluate(() => document.querySelector('#box')!.setAttribute('lang', 'he'));
+    await suite.page.evaluate(() => document.querySelector('#box')!.setAttribute('lang', 'he'));
     await expect.poll(() => textInside('feelback-feeling-prompt', '[part="question"]')).toBe('איך גרמנו לך להרגיש?');
     expect(localeRequests()).toEqual(['/dist/locales/he.js']);
   });
 
   it('a language file that cannot load leaves English and one warning, never an error', async () => {
-    await page.route('**/dist/locales/fr.js', (route) => route.abort());
+    await suite.page.route('**/dist/locales/fr.js', (route) => route.abort());
     await open('/offline.html', '<div lang="fr"><feelback-rating-bar></feelback-rating-bar><feelback-feeling-prompt></feelback-feeling-prompt></div>');
-    await expect.poll(() => consoleLog.warnings.filter((text) => text.includes('"fr" strings')).length).toBe(1);
+    await expect.poll(() => suite.consoleLog.warnings.filter((text) => text.includes('"fr" strings')).length).toBe(1);
     expect(await textInside('feelback-rating-bar', '[part="question"]')).toBe('How would you rate your experience?');
     expect(await textInside('feelback-feeling-prompt', '[part="question"]')).toBe('How did we make you feel?');
     // Chromium itself logs the refused request; nothing else may reach the console as an error.
-    expect(consoleLog.errors.filter((text) => !text.startsWith('Failed to load resource'))).toEqual([]);
-    consoleLog.errors.length = 0;
+    expect(suite.consoleLog.errors.filter((text) => !text.startsWith('Failed to load resource'))).toEqual([]);
+    suite.consoleLog.errors.length = 0;
   });
 });

@@ -1,98 +1,75 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, watchConsole } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { describe, expect, it } from 'vitest';
+import { pageHtml, useBrowserSuite } from './support/suite.js';
 
-let browser: Browser;
-let server: TestServer;
-let page: Page;
-let consoleLog: ReturnType<typeof watchConsole>;
+const suite = useBrowserSuite();
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 function html(body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>rating bar</title>
-<script type="module" src="/dist/feelback.min.js"></script></head><body>${body}</body></html>`;
+  return pageHtml(body, { title: 'rating bar' });
 }
 
 async function open(path: string, body: string): Promise<void> {
-  server.page(path, html(body));
-  await page.goto(`${server.origin}${path}?token=secret#frag`);
-  await page.waitForFunction(() => customElements.get('feelback-rating-bar') !== undefined);
+  await suite.openPage(path, html(body), { query: '?token=secret#frag', waitFor: 'feelback-rating-bar' });
 }
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  server.requests.length = 0;
-  server.accepted.length = 0;
-  server.respond(() => 204);
-  page = await browser.newPage();
-  consoleLog = watchConsole(page);
-});
 
 describe('rating bar in Chromium, delivering to a real server', () => {
   it('a click on a star delivers a v1 event to the endpoint', async () => {
     await open('/click.html', '<feelback-rating-bar widget-id="x" endpoint="/collect"></feelback-rating-bar>');
-    await page.getByRole('radio', { name: '4 of 5 stars' }).click();
-    const [event] = await server.waitForAccepted(1);
-    const request = server.requests[0];
+    await suite.page.getByRole('radio', { name: '4 of 5 stars' }).click();
+    const [event] = await suite.server.waitForAccepted(1);
+    const request = suite.server.requests[0];
     expect(request.contentType).toContain('application/json');
     const body = JSON.parse(request.body);
     expect(body.v).toBe(1);
     expect(Number.isNaN(Date.parse(body.sentAt))).toBe(false);
     expect(event.id).toMatch(UUID_V4);
     expect(event).toMatchObject({ type: 'rating', widget: 'x', rating: { scale: 'stars', value: 4, min: 1, max: 5 } });
-    expect(event.context.url).toBe(`${server.origin}/click.html`);
+    expect(event.context.url).toBe(`${suite.server.origin}/click.html`);
     expect(event.context.locale).toBe('en');
     expect(event.context.viewport.width).toBeGreaterThan(0);
-    await expect.poll(() => page.getByText('Thank you for your feedback.', { exact: true }).isVisible()).toBe(true);
-    expect(consoleLog.errors).toEqual([]);
+    await expect.poll(() => suite.page.getByText('Thank you for your feedback.', { exact: true }).isVisible()).toBe(true);
+    expect(suite.consoleLog.errors).toEqual([]);
   });
 
   it('the keyboard alone: Tab in, arrows to move, Enter to commit', async () => {
     await open('/keys.html', '<button>before</button><feelback-rating-bar widget-id="keys" endpoint="/collect"></feelback-rating-bar>');
-    await page.getByRole('button', { name: 'before' }).focus();
-    await page.keyboard.press('Tab');
-    const focusedName = () => page.evaluate(() => {
+    await suite.page.getByRole('button', { name: 'before' }).focus();
+    await suite.page.keyboard.press('Tab');
+    const focusedName = () => suite.page.evaluate(() => {
       const host = document.querySelector('feelback-rating-bar')!;
       return host.shadowRoot!.activeElement?.getAttribute('aria-label') ?? null;
     });
     expect(await focusedName()).toBe('1 of 5 stars');
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowRight');
+    await suite.page.keyboard.press('ArrowRight');
+    await suite.page.keyboard.press('ArrowRight');
     expect(await focusedName()).toBe('3 of 5 stars');
-    expect(server.requests).toHaveLength(0);
-    await page.keyboard.press('Enter');
-    const [event] = await server.waitForAccepted(1);
+    expect(suite.server.requests).toHaveLength(0);
+    await suite.page.keyboard.press('Enter');
+    const [event] = await suite.server.waitForAccepted(1);
     expect(event).toMatchObject({ widget: 'keys', rating: { value: 3 } });
   });
 
   it('fires feelback-sent with the delivered id once the endpoint says 2xx', async () => {
     await open('/sent.html', '<feelback-rating-bar endpoint="/collect"></feelback-rating-bar>');
-    const sentId = page.evaluate(
+    const sentId = suite.page.evaluate(
       () =>
         new Promise<string>((resolve) =>
           document.addEventListener('feelback-sent', (e) => resolve((e as CustomEvent).detail.id)),
         ),
     );
-    await page.getByRole('radio', { name: '5 of 5 stars' }).click();
-    const [event] = await server.waitForAccepted(1);
+    await suite.page.getByRole('radio', { name: '5 of 5 stars' }).click();
+    const [event] = await suite.server.waitForAccepted(1);
     expect(await sentId).toBe(event.id);
   });
 
   it('scale="nps" shows 11 options from 0 to 10', async () => {
     await open('/nps.html', '<feelback-rating-bar scale="nps" endpoint="/collect"></feelback-rating-bar>');
-    const radios = page.getByRole('radio');
+    const radios = suite.page.getByRole('radio');
     await expect.poll(() => radios.count()).toBe(11);
     expect(await radios.first().getAttribute('aria-label')).toBe('0 of 10, Not at all likely');
     expect(await radios.last().getAttribute('aria-label')).toBe('10 of 10, Extremely likely');
-    const group = page.getByRole('radiogroup', { name: 'How likely are you to recommend us to a friend or colleague?' });
+    const group = suite.page.getByRole('radiogroup', { name: 'How likely are you to recommend us to a friend or colleague?' });
     expect(await group.count()).toBe(1);
   });
 
@@ -103,21 +80,21 @@ describe('rating bar in Chromium, delivering to a real server', () => {
        <feelback-rating-bar id="b" scale="numeric" min="9" max="3" endpoint="/collect"></feelback-rating-bar>
        <feelback-rating-bar id="c" endpoint="javascript:alert(1)"></feelback-rating-bar>`,
     );
-    await expect.poll(() => consoleLog.warnings.length).toBe(3);
-    expect(consoleLog.warnings.join('\n')).toContain('<feelback-rating-bar> scale="bogus" is not one of');
-    expect(consoleLog.warnings.join('\n')).toContain('<feelback-rating-bar> max="3" is not at least min (9)');
-    expect(consoleLog.warnings.join('\n')).toContain('<feelback-rating-bar> endpoint="javascript:alert(1)" is not an http(s) URL');
-    expect(await page.locator('#a').getByRole('radio').count()).toBe(5);
-    expect(await page.locator('#b').getByRole('radio').count()).toBe(10);
-    await page.locator('#a').getByRole('radio', { name: '2 of 5 stars' }).click();
-    const [event] = await server.waitForAccepted(1);
+    await expect.poll(() => suite.consoleLog.warnings.length).toBe(3);
+    expect(suite.consoleLog.warnings.join('\n')).toContain('<feelback-rating-bar> scale="bogus" is not one of');
+    expect(suite.consoleLog.warnings.join('\n')).toContain('<feelback-rating-bar> max="3" is not at least min (9)');
+    expect(suite.consoleLog.warnings.join('\n')).toContain('<feelback-rating-bar> endpoint="javascript:alert(1)" is not an http(s) URL');
+    expect(await suite.page.locator('#a').getByRole('radio').count()).toBe(5);
+    expect(await suite.page.locator('#b').getByRole('radio').count()).toBe(10);
+    await suite.page.locator('#a').getByRole('radio', { name: '2 of 5 stars' }).click();
+    const [event] = await suite.server.waitForAccepted(1);
     expect(event.rating).toMatchObject({ scale: 'stars', value: 2 });
-    expect(consoleLog.errors).toEqual([]);
+    expect(suite.consoleLog.errors).toEqual([]);
   });
 
   it('options are at least 24×24 CSS pixels and laid out in one row', async () => {
     await open('/layout.html', '<feelback-rating-bar endpoint="/collect"></feelback-rating-bar>');
-    const boxes = await page.getByRole('radio').evaluateAll((radios) =>
+    const boxes = await suite.page.getByRole('radio').evaluateAll((radios) =>
       radios.map((radio) => radio.getBoundingClientRect().toJSON() as DOMRect),
     );
     expect(boxes).toHaveLength(5);
@@ -132,7 +109,7 @@ describe('rating bar in Chromium, delivering to a real server', () => {
 describe('rating bar layout', () => {
   it('in a narrow container the options wrap onto more rows instead of overflowing', async () => {
     await open('/narrow.html', '<div style="width: 220px"><feelback-rating-bar scale="nps" endpoint="/collect"></feelback-rating-bar></div>');
-    const layout = await page.evaluate(() => {
+    const layout = await suite.page.evaluate(() => {
       const host = document.querySelector('feelback-rating-bar')!;
       const right = host.getBoundingClientRect().right;
       const radios = [...host.shadowRoot!.querySelectorAll('[role="radio"]')].map((radio) => radio.getBoundingClientRect());
@@ -151,43 +128,43 @@ describe('rating bar as a form control', () => {
     </form>`;
 
   it('a required bar blocks submission until a score is picked, then submits name=value', async () => {
-    server.page('/submitted', html('<p>submitted</p>'));
+    suite.server.page('/submitted', html('<p>submitted</p>'));
     await open('/form.html', form);
-    await page.getByRole('button', { name: 'Submit' }).click();
-    expect(page.url()).toContain('/form.html');
-    expect(await page.evaluate(() => (document.querySelector('feelback-rating-bar') as any).validity.valueMissing)).toBe(true);
-    await page.getByRole('radio', { name: '4 of 5 stars' }).click();
-    const formData = await page.evaluate(() => Object.fromEntries(new FormData(document.querySelector('form')!)));
+    await suite.page.getByRole('button', { name: 'Submit' }).click();
+    expect(suite.page.url()).toContain('/form.html');
+    expect(await suite.page.evaluate(() => (document.querySelector('feelback-rating-bar') as any).validity.valueMissing)).toBe(true);
+    await suite.page.getByRole('radio', { name: '4 of 5 stars' }).click();
+    const formData = await suite.page.evaluate(() => Object.fromEntries(new FormData(document.querySelector('form')!)));
     expect(formData).toEqual({ score: '4' });
-    await Promise.all([page.waitForURL(/\/submitted/), page.getByRole('button', { name: 'Submit' }).click()]);
-    expect(new URL(page.url()).searchParams.get('score')).toBe('4');
+    await Promise.all([suite.page.waitForURL(/\/submitted/), suite.page.getByRole('button', { name: 'Submit' }).click()]);
+    expect(new URL(suite.page.url()).searchParams.get('score')).toBe('4');
   });
 
   it('fires a native change event and resets with the form', async () => {
     await open('/reset.html', form);
-    const changes = page.evaluate(
+    const changes = suite.page.evaluate(
       () =>
         new Promise<number>((resolve) =>
           document.querySelector('form')!.addEventListener('change', (e) => resolve((e.target as any).value)),
         ),
     );
-    await page.getByRole('radio', { name: '2 of 5 stars' }).click();
+    await suite.page.getByRole('radio', { name: '2 of 5 stars' }).click();
     expect(await changes).toBe(2);
-    await page.getByRole('button', { name: 'Reset' }).click();
-    const after = await page.evaluate(() => ({
+    await suite.page.getByRole('button', { name: 'Reset' }).click();
+    const after = await suite.page.evaluate(() => ({
       value: (document.querySelector('feelback-rating-bar') as any).value,
       data: [...new FormData(document.querySelector('form')!).entries()],
     }));
     expect(after).toEqual({ value: null, data: [] });
-    expect(await page.getByRole('radio', { checked: true }).count()).toBe(0);
+    expect(await suite.page.getByRole('radio', { checked: true }).count()).toBe(0);
   });
 
   it('a form-only bar with no endpoint sends nothing and logs no error', async () => {
     await open('/quiet.html', form);
-    await page.getByRole('radio', { name: '1 of 5 stars' }).click();
-    await page.waitForTimeout(200);
-    expect(server.requests).toHaveLength(0);
-    expect(consoleLog.errors).toEqual([]);
-    expect(consoleLog.warnings).toEqual([]);
+    await suite.page.getByRole('radio', { name: '1 of 5 stars' }).click();
+    await suite.page.waitForTimeout(200);
+    expect(suite.server.requests).toHaveLength(0);
+    expect(suite.consoleLog.errors).toEqual([]);
+    expect(suite.consoleLog.warnings).toEqual([]);
   });
 });

@@ -1,29 +1,18 @@
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, watchConsole } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { pageHtml, useBrowserSuite } from './support/suite.js';
 
-let browser: Browser;
-let server: TestServer;
-let page: Page;
-let consoleLog: ReturnType<typeof watchConsole>;
+const suite = useBrowserSuite({ closePage: true });
 
 const TAGS = ['feelback-rating-bar', 'feelback-feeling-prompt', 'feelback-callback-request'] as const;
 const ALL_THREE = TAGS.map((tag) => `<${tag}></${tag}>`).join('');
 
 async function open(path: string, body: string, style = ''): Promise<void> {
-  server.page(
-    path,
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>theming</title><style>${style}</style>
-<script type="module" src="/dist/feelback.min.js"></script></head><body>${body}</body></html>`,
-  );
-  await page.goto(`${server.origin}${path}`);
-  await page.waitForFunction((tags) => tags.every((tag) => customElements.get(tag)), [...TAGS]);
+  await suite.openPage(path, pageHtml(body, { title: 'theming', head: `<style>${style}</style>` }), { waitFor: TAGS });
 }
 
 /** The computed value of `property` on the first element matching `selector` inside each element's shadow root. */
 function computedInside(selector: string, property: string, tags: readonly string[] = TAGS): Promise<string[]> {
-  return page.evaluate(
+  return suite.page.evaluate(
     ([tags, selector, property]) =>
       Promise.all(
         tags.map(async (tag) => {
@@ -37,20 +26,8 @@ function computedInside(selector: string, property: string, tags: readonly strin
   );
 }
 
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  page = await browser.newPage();
-  consoleLog = watchConsole(page);
-});
-afterEach(async () => {
-  expect(consoleLog.errors).toEqual([]);
-  await page.close();
+afterEach(() => {
+  expect(suite.consoleLog.errors).toEqual([]);
 });
 
 describe('design tokens reach inside every element', () => {
@@ -72,7 +49,7 @@ describe('design tokens reach inside every element', () => {
     );
     expect(await computedInside('[part~="base"]', 'color')).toEqual(Array(3).fill('rgb(0, 90, 60)'));
     expect(await computedInside('[part~="base"]', 'font-family')).toEqual(Array(3).fill('Georgia, serif'));
-    const outside = await page.evaluate(() => {
+    const outside = await suite.page.evaluate(() => {
       const base = document.querySelector('#outside')!.shadowRoot!.querySelector('[part~="base"]')!;
       return getComputedStyle(base).color;
     });
@@ -85,7 +62,7 @@ describe('design tokens reach inside every element', () => {
       '<div class="a"><feelback-rating-bar scale="nps" value="7"></feelback-rating-bar></div><div class="b"><feelback-rating-bar scale="nps" value="7"></feelback-rating-bar></div>',
       ':root { --feelback-accent: rgb(200, 0, 0); } .b { --feelback-rating-color: rgb(0, 0, 200); }',
     );
-    const backgrounds = await page.evaluate(() =>
+    const backgrounds = await suite.page.evaluate(() =>
       [...document.querySelectorAll('feelback-rating-bar')].map((bar) => getComputedStyle(bar.shadowRoot!.querySelector('[part~="option-selected"]')!).backgroundColor),
     );
     expect(backgrounds).toEqual(['rgb(200, 0, 0)', 'rgb(0, 0, 200)']);
@@ -94,21 +71,21 @@ describe('design tokens reach inside every element', () => {
 
 describe('light and dark', () => {
   it('follows prefers-color-scheme: dark, and the theme attribute overrides it either way', async () => {
-    await page.emulateMedia({ colorScheme: 'dark' });
+    await suite.page.emulateMedia({ colorScheme: 'dark' });
     await open('/dark.html', `${ALL_THREE}<feelback-rating-bar id="light" theme="light"></feelback-rating-bar>`);
     expect(await computedInside('[part~="base"]', 'color')).toEqual(Array(3).fill('rgb(230, 237, 243)'));
-    const forcedLight = await page.evaluate(() => getComputedStyle(document.querySelector('#light')!.shadowRoot!.querySelector('[part~="base"]')!).color);
+    const forcedLight = await suite.page.evaluate(() => getComputedStyle(document.querySelector('#light')!.shadowRoot!.querySelector('[part~="base"]')!).color);
     expect(forcedLight).toBe('rgb(31, 35, 40)');
   });
 
   it('theme="dark" under a light scheme', async () => {
-    await page.emulateMedia({ colorScheme: 'light' });
+    await suite.page.emulateMedia({ colorScheme: 'light' });
     await open('/theme-dark.html', TAGS.map((tag) => `<${tag} theme="dark"></${tag}>`).join(''));
     expect(await computedInside('[part~="base"]', 'color')).toEqual(Array(3).fill('rgb(230, 237, 243)'));
   });
 
   it('no transitions under prefers-reduced-motion', async () => {
-    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await suite.page.emulateMedia({ reducedMotion: 'reduce' });
     await open('/motion.html', '<feelback-rating-bar></feelback-rating-bar><feelback-feeling-prompt></feelback-feeling-prompt>');
     const durations = await computedInside('[part~="option"]', 'transition-duration', ['feelback-rating-bar', 'feelback-feeling-prompt']);
     for (const duration of durations) expect(new Set(duration.split(',').map((part) => part.trim()))).toEqual(new Set(['0s']));
@@ -123,7 +100,7 @@ describe('::part()', () => {
       `feelback-rating-bar::part(option), feelback-feeling-prompt::part(option) { background-color: rgb(250, 240, 200); border-radius: 0px; }
        feelback-rating-bar::part(option-selected) { background-color: rgb(20, 80, 20); }`,
     );
-    const ratingOptions = await page.evaluate(() =>
+    const ratingOptions = await suite.page.evaluate(() =>
       [...document.querySelector('feelback-rating-bar')!.shadowRoot!.querySelectorAll('[part~="option"]')].map((option) => getComputedStyle(option).backgroundColor),
     );
     expect(ratingOptions).toEqual(['rgb(250, 240, 200)', 'rgb(20, 80, 20)', 'rgb(250, 240, 200)', 'rgb(250, 240, 200)', 'rgb(250, 240, 200)']);

@@ -1,12 +1,9 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, watchConsole } from './support/browser.js';
-import { startServer, type Responder, type TestServer } from './support/server.js';
+import { describe, expect, it } from 'vitest';
+import { watchConsole } from './support/browser.js';
+import type { Responder } from './support/server.js';
+import { useBrowserSuite } from './support/suite.js';
 
-let browser: Browser;
-let server: TestServer;
-let context: BrowserContext;
-let page: Page;
+const suite = useBrowserSuite({ closePage: true });
 
 /**
  * A page that loads the bundle and keeps one transport with short backoff (so
@@ -46,17 +43,16 @@ function transportPage(prelude = ''): string {
 }
 
 async function open(path: string, prelude = ''): Promise<void> {
-  server.page(path, transportPage(prelude));
-  await page.goto(`${server.origin}${path}`);
-  await page.waitForFunction(() => (window as unknown as { transportReady?: boolean }).transportReady === true);
+  await suite.openPage(path, transportPage(prelude));
+  await suite.page.waitForFunction(() => (window as unknown as { transportReady?: boolean }).transportReady === true);
 }
 
 function answer(count: number): Promise<string[]> {
-  return page.evaluate((n) => (window as unknown as { answer(n: number): string[] }).answer(n), count);
+  return suite.page.evaluate((n) => (window as unknown as { answer(n: number): string[] }).answer(n), count);
 }
 
 function missing(ids: string[]): string[] {
-  const arrived = new Set(server.accepted.map((event) => event.id));
+  const arrived = new Set(suite.server.accepted.map((event) => event.id));
   return ids.filter((id) => !arrived.has(id));
 }
 
@@ -79,80 +75,62 @@ function flakyResponder(seed: number): Responder & { faults: number } {
   return responder;
 }
 
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  server.requests.length = 0;
-  server.accepted.length = 0;
-  server.respond(() => 204);
-  context = await browser.newContext();
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context?.close();
-});
-
 describe('transport in Chromium against a real server', () => {
   it('(a) endpoint down while answering, page reloaded, endpoint flaky: every id arrives', async () => {
-    server.respond(() => 503);
+    suite.server.respond(() => 503);
     await open('/transport-a.html');
     const before = await answer(12);
-    await expect.poll(() => server.requests.length).toBeGreaterThan(0);
-    expect(server.accepted).toEqual([]);
-    await page.reload();
-    await page.waitForFunction(() => (window as unknown as { transportReady?: boolean }).transportReady === true);
+    await expect.poll(() => suite.server.requests.length).toBeGreaterThan(0);
+    expect(suite.server.accepted).toEqual([]);
+    await suite.page.reload();
+    await suite.page.waitForFunction(() => (window as unknown as { transportReady?: boolean }).transportReady === true);
     const flaky = flakyResponder(7);
-    server.respond(flaky);
+    suite.server.respond(flaky);
     const after = await answer(12);
     const ids = [...before, ...after];
     await expect.poll(() => missing(ids), { timeout: 20_000 }).toEqual([]);
     expect(flaky.faults).toBeGreaterThan(0);
-    await expect.poll(() => page.evaluate(() => (window as unknown as { transport: { pending(): number } }).transport.pending())).toBe(0);
+    await expect.poll(() => suite.page.evaluate(() => (window as unknown as { transport: { pending(): number } }).transport.pending())).toBe(0);
   });
 
   it('(b) offline while answering, back online: every id arrives', async () => {
     await open('/transport-b.html');
-    await context.setOffline(true);
+    await suite.context.setOffline(true);
     const ids = await answer(5);
-    await page.waitForTimeout(300);
-    expect(server.requests).toEqual([]);
-    await context.setOffline(false);
+    await suite.page.waitForTimeout(300);
+    expect(suite.server.requests).toEqual([]);
+    await suite.context.setOffline(false);
     await expect.poll(() => missing(ids), { timeout: 10_000 }).toEqual([]);
   });
 
   it('(c) fetches never answered and the page navigates away: the answer arrives by beacon', async () => {
-    server.respond((request) => (request.contentType.startsWith('text/plain') ? 204 : 'hang'));
+    suite.server.respond((request) => (request.contentType.startsWith('text/plain') ? 204 : 'hang'));
     await open('/transport-c.html');
     const ids = await answer(1);
-    await expect.poll(() => server.requests.length).toBeGreaterThan(0);
-    expect(server.accepted).toEqual([]);
-    server.page('/elsewhere.html', '<!doctype html><title>elsewhere</title><p>elsewhere</p>');
-    await page.goto(`${server.origin}/elsewhere.html`);
+    await expect.poll(() => suite.server.requests.length).toBeGreaterThan(0);
+    expect(suite.server.accepted).toEqual([]);
+    suite.server.page('/elsewhere.html', '<!doctype html><title>elsewhere</title><p>elsewhere</p>');
+    await suite.page.goto(`${suite.server.origin}/elsewhere.html`);
     await expect.poll(() => missing(ids), { timeout: 10_000 }).toEqual([]);
-    const beacon = server.requests.find((request) => request.contentType.startsWith('text/plain'));
+    const beacon = suite.server.requests.find((request) => request.contentType.startsWith('text/plain'));
     expect(JSON.parse(beacon!.body)).toMatchObject({ v: 1, events: [{ id: ids[0] }] });
   });
 
   it('(d) web storage throws on access: answers still arrive', async () => {
-    const log = watchConsole(page);
+    const log = watchConsole(suite.page);
     const breakStorage = `Object.defineProperty(window, 'localStorage', {
       configurable: true,
       get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
     });`;
     await open('/transport-d.html', breakStorage);
-    expect(await page.evaluate(() => {
+    expect(await suite.page.evaluate(() => {
       try {
         return typeof window.localStorage;
       } catch (error) {
         return (error as Error).name;
       }
     })).toBe('SecurityError');
-    server.respond(flakyResponder(3));
+    suite.server.respond(flakyResponder(3));
     const ids = await answer(6);
     await expect.poll(() => missing(ids), { timeout: 10_000 }).toEqual([]);
     expect(log.errors.filter((text) => !text.includes('Failed to load resource'))).toEqual([]);
