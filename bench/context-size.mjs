@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { measure } from './lib/sizes.mjs';
+import { BUNDLE_OPTIONS, measure } from './lib/sizes.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const src = (path) => resolve(ROOT, 'src', path);
@@ -50,21 +50,12 @@ function stubPlugin(stubs) {
 /** Bundles `entry` minified as a site's bundler would (production Lit, ES2021) and returns the code and its inputs. */
 async function bundle(entry, stubs = {}) {
   const result = await build({
+    ...BUNDLE_OPTIONS,
     entryPoints: [entry],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2021',
-    minify: true,
-    treeShaking: true,
-    legalComments: 'none',
-    conditions: ['production'],
-    define: { 'process.env.NODE_ENV': '"production"' },
     tsconfig: resolve(ROOT, 'tsconfig.json'),
     plugins: [stubPlugin(stubs)],
     write: false,
     metafile: true,
-    logLevel: 'silent',
   });
   const code = result.outputFiles[0].text;
   const inputs = Object.keys(result.metafile.inputs);
