@@ -2,8 +2,9 @@ import { css } from 'lit';
 
 /**
  * The layout every question-and-answer element shares: a one-column grid,
- * the question, a wrapping row of options, a row of actions, a character
- * count and the thank-you line. Elements add only what differs.
+ * the question, a wrapping row of options and the option box, a row of
+ * actions, a character count and the thank-you line. Elements add only what
+ * differs.
  */
 export const promptLayout = css`
   .base {
@@ -23,6 +24,24 @@ export const promptLayout = css`
   .options {
     display: flex;
     flex-wrap: wrap;
+  }
+
+  /* An answer to pick: a face, a star, a number, with its name under it. */
+  .option {
+    display: inline-flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    border: 1px solid transparent;
+    border-radius: var(--_fb-radius);
+    color: var(--_fb-muted);
+    cursor: pointer;
+    user-select: none;
+    -webkit-tap-highlight-color: transparent;
+  }
+  .option[aria-disabled='true'] {
+    cursor: not-allowed;
+    opacity: 0.55;
   }
 
   .actions {

@@ -11,24 +11,14 @@ export const feelingPromptStyles = css`
 
   .option {
     --_fb-feeling-size: var(--feelback-feeling-size, 2.25rem);
-    display: inline-flex;
     /* Equal shares up to a comfortable width, never narrower than the longest name:
        five fit in a 320px viewport and none stretches across a wide one. */
     flex: 1 1 0;
-    flex-direction: column;
-    align-items: center;
-    justify-content: center;
     gap: 0.25rem;
     min-width: min-content;
     max-width: 6rem;
     min-height: 2.75rem;
     padding: 0.375rem 0.125rem;
-    border: 1px solid transparent;
-    border-radius: var(--_fb-radius);
-    color: var(--_fb-muted);
-    cursor: pointer;
-    user-select: none;
-    -webkit-tap-highlight-color: transparent;
     transition:
       color var(--_fb-duration) ease,
       background-color var(--_fb-duration) ease,
@@ -42,10 +32,6 @@ export const feelingPromptStyles = css`
     color: var(--feelback-feeling-color, var(--_fb-accent));
     border-color: currentColor;
     background: var(--_fb-surface-raised);
-  }
-  .option[aria-disabled='true'] {
-    cursor: not-allowed;
-    opacity: 0.55;
   }
 
   .icon {

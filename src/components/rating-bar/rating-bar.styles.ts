@@ -19,20 +19,10 @@ export const ratingBarStyles = css`
 
   .option {
     --_fb-option-size: var(--feelback-rating-size, 2.75rem);
-    display: inline-flex;
-    flex-direction: column;
-    align-items: center;
-    justify-content: center;
     gap: 0.125rem;
     min-width: var(--_fb-option-size);
     min-height: var(--_fb-option-size);
     padding: 0.25rem;
-    border: 1px solid transparent;
-    border-radius: var(--_fb-radius);
-    color: var(--_fb-muted);
-    cursor: pointer;
-    user-select: none;
-    -webkit-tap-highlight-color: transparent;
     transition:
       transform var(--_fb-duration) ease,
       color var(--_fb-duration) ease,
@@ -79,10 +69,6 @@ export const ratingBarStyles = css`
     max-width: 6.5em;
   }
 
-  .option[aria-disabled='true'] {
-    cursor: not-allowed;
-    opacity: 0.55;
-  }
 
   .ends {
     display: flex;
