@@ -235,7 +235,8 @@ export class RatingBar extends FeedbackFormElement {
   private handleOptionClick(option: ScaleOption): void {
     if (this.isDisabled) return;
     this.select(option.value);
-    this.commitScore(option.value);
+    // A tap leaves focus on the star: moving it into the comment box would pop up an on-screen keyboard.
+    this.commitScore(option.value, false);
   }
 
   private handlePointerEnter(option: ScaleOption): void {
@@ -273,7 +274,7 @@ export class RatingBar extends FeedbackFormElement {
       case ' ':
         event.preventDefault();
         this.select(options[current].value);
-        this.commitScore(options[current].value);
+        this.commitScore(options[current].value, true);
         return;
       default:
         return;
@@ -286,13 +287,19 @@ export class RatingBar extends FeedbackFormElement {
 
   private handleSendClick(): void {
     if (this.value === null) return;
-    this.commitScore(this.value);
+    this.commitScore(this.value, true);
     // The Send button is gone; with no follow-up to move to, keep focus on the chosen option rather than the page.
     if (this.step === 'thanks') void this.updateComplete.then(() => this.optionElements[this.tabStopIndex]?.focus());
   }
 
   private handleCommentInput(event: Event): void {
-    this.commentText = (event.target as HTMLTextAreaElement).value;
+    const box = event.target as HTMLTextAreaElement;
+    const characters = Array.from(box.value);
+    // Capped in characters, not the UTF-16 units native `maxlength` counts: an emoji is one, as in the count.
+    if (characters.length > this.maxLength) box.value = characters.slice(0, this.maxLength).join('');
+    const reachedLimit = characters.length >= this.maxLength && Array.from(this.commentText).length < this.maxLength;
+    this.commentText = box.value;
+    if (reachedLimit) this.announcement = this.t('commentLimit', { max: this.formatNumber(this.maxLength) });
   }
 
   private handleCommentSend(): void {
@@ -317,8 +324,11 @@ export class RatingBar extends FeedbackFormElement {
     this.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
-  /** Commits a score: sends the rating event now, then offers the follow-up. */
-  private commitScore(value: number): void {
+  /**
+   * Commits a score: sends the rating event now, then offers the follow-up.
+   * `fromKeyboard` moves focus into the comment box, where a keyboard user types next.
+   */
+  private commitScore(value: number, fromKeyboard: boolean): void {
     const { name: scale, min, max } = this.definition;
     const rating = { scale, value, min, max };
     // A double click, or Enter on the score already sent, is the same answer: count it once.
@@ -335,8 +345,8 @@ export class RatingBar extends FeedbackFormElement {
     const chosen = this.t('selected', { label: this.optionName(option) });
     if (this.comment) {
       this.step = 'comment';
-      this.announcement = chosen;
-      void this.updateComplete.then(() => this.commentBox?.focus());
+      this.announcement = `${chosen} ${this.t('commentLabel')}`;
+      if (fromKeyboard) void this.updateComplete.then(() => this.commentBox?.focus());
     } else {
       this.finish(chosen);
     }
@@ -424,7 +434,6 @@ export class RatingBar extends FeedbackFormElement {
         id="comment"
         class="comment"
         part="textarea"
-        maxlength=${this.maxLength}
         aria-describedby="count"
         .value=${this.commentText}
         ?disabled=${this.isDisabled}

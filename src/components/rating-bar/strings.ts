@@ -33,5 +33,5 @@ export const ratingBarStrings: StringTable = {
   thanks: 'Thank you for your feedback.',
   selected: 'You chose {label}.',
   required: 'Please choose a score.',
-  change: 'Change my answer',
+  commentLimit: 'You have reached the limit of {max} characters.',
 };

@@ -34,7 +34,7 @@ const ar: LocaleTable = {
     thanks: 'شكرًا لك على ملاحظاتك.',
     selected: 'لقد اخترت: {label}.',
     required: 'يُرجى اختيار تقييم.',
-    change: 'تغيير إجابتي',
+    commentLimit: 'لقد بلغت الحد الأقصى لعدد الأحرف ({max}).',
   },
   'feeling-prompt': {
     question: 'كيف كان شعورك بعد تعاملك معنا؟',

@@ -34,7 +34,7 @@ const de: LocaleTable = {
     thanks: 'Vielen Dank für Ihr Feedback.',
     selected: 'Sie haben {label} gewählt.',
     required: 'Bitte wählen Sie eine Bewertung.',
-    change: 'Antwort ändern',
+    commentLimit: 'Sie haben die Höchstzahl von {max} Zeichen erreicht.',
   },
   'feeling-prompt': {
     question: 'Wie haben Sie sich bei uns gefühlt?',

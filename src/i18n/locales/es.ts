@@ -34,7 +34,7 @@ const es: LocaleTable = {
     thanks: 'Gracias por su opinión.',
     selected: 'Ha elegido {label}.',
     required: 'Por favor, elija una puntuación.',
-    change: 'Cambiar mi respuesta',
+    commentLimit: 'Ha alcanzado el límite de {max} caracteres.',
   },
   'feeling-prompt': {
     question: '¿Cómo le hemos hecho sentir?',

@@ -34,7 +34,7 @@ const fr: LocaleTable = {
     thanks: 'Merci pour votre avis.',
     selected: 'Vous avez choisi {label}.',
     required: 'Veuillez choisir une note.',
-    change: 'Modifier ma réponse',
+    commentLimit: 'Vous avez atteint la limite de {max} caractères.',
   },
   'feeling-prompt': {
     question: 'Quel sentiment vous avons-nous laissé\u00a0?',

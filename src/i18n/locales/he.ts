@@ -34,7 +34,7 @@ const he: LocaleTable = {
     thanks: 'תודה על המשוב.',
     selected: 'נבחר: {label}.',
     required: 'יש לבחור דירוג.',
-    change: 'שינוי התשובה',
+    commentLimit: 'הגעת למגבלה של {max} תווים.',
   },
   'feeling-prompt': {
     question: 'איך גרמנו לך להרגיש?',

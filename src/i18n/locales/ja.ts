@@ -34,7 +34,7 @@ const ja: LocaleTable = {
     thanks: 'ご意見をお寄せいただき、ありがとうございます。',
     selected: '「{label}」を選択しました。',
     required: '評価を選択してください。',
-    change: '回答を変更する',
+    commentLimit: '入力できる文字数の上限（{max}文字）に達しました。',
   },
   'feeling-prompt': {
     question: '私たちの対応で、どのようなお気持ちになりましたか？',

@@ -34,7 +34,7 @@ const pt: LocaleTable = {
     thanks: 'Obrigado pela sua opinião.',
     selected: 'Você escolheu {label}.',
     required: 'Por favor, escolha uma nota.',
-    change: 'Alterar minha resposta',
+    commentLimit: 'Você atingiu o limite de {max} caracteres.',
   },
   'feeling-prompt': {
     question: 'Como nós fizemos você se sentir?',

@@ -335,6 +335,41 @@ describe('<feelback-rating-bar comment>', () => {
     expect(shadow(element, 'textarea')).toBeNull();
   });
 
+  it('a tap leaves focus on the star (no on-screen keyboard) and announces the comment box', async () => {
+    const element = await bar('<feelback-rating-bar comment></feelback-rating-bar>');
+    radios(element)[3].focus();
+    radios(element)[3].click();
+    await element.updateComplete;
+    await element.updateComplete;
+    expect(element.shadowRoot!.activeElement).toBe(radios(element)[3]);
+    expect(shadow(element, '[role="status"]')?.textContent).toBe('You chose 4 of 5 stars. Anything you would like to add?');
+  });
+
+  it('Enter moves focus into the comment box, where a keyboard user types next', async () => {
+    const element = await bar('<feelback-rating-bar comment></feelback-rating-bar>');
+    radios(element)[0].focus();
+    press(radios(element)[0], 'Enter');
+    await element.updateComplete;
+    await element.updateComplete;
+    expect(element.shadowRoot!.activeElement).toBe(shadow(element, 'textarea'));
+  });
+
+  it('caps the comment in characters (an emoji is one), as the count does, and says when the limit is reached', async () => {
+    const element = await bar('<feelback-rating-bar comment max-length="5"></feelback-rating-bar>');
+    radios(element)[1].click();
+    await element.updateComplete;
+    const box = shadow<HTMLTextAreaElement>(element, 'textarea')!;
+    expect(box.hasAttribute('maxlength')).toBe(false);
+    box.value = 'ok 🐢🐢🐢';
+    box.dispatchEvent(new Event('input'));
+    await element.updateComplete;
+    expect(box.value).toBe('ok 🐢🐢');
+    expect(shadow(element, '.count')?.textContent).toBe('5 of 5 characters');
+    expect(shadow(element, '[role="status"]')?.textContent).toBe('You have reached the limit of 5 characters.');
+    shadow<HTMLButtonElement>(element, '[part~="send-button"]')!.click();
+    expect(transport.sent[1].comment?.text).toBe('ok 🐢🐢');
+  });
+
   it('Skip sends nothing more and thanks the visitor', async () => {
     const element = await bar('<feelback-rating-bar comment></feelback-rating-bar>');
     radios(element)[1].click();
