@@ -5,6 +5,7 @@ import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { readFileSync } from 'node:fs';
+import minifyCss from './build/minify-css.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const external = [...Object.keys(pkg.dependencies ?? {})];
@@ -45,7 +46,8 @@ export default [
       preserveModules: true,
       preserveModulesRoot: 'src',
     },
-    plugins: [typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true })],
+    // minifyCss runs after typescript: the typescript plugin emits from the files on disk, not from earlier transforms.
+    plugins: [typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true }), minifyCss()],
   },
   {
     input: 'src/index.ts',
@@ -63,6 +65,7 @@ export default [
     plugins: [
       resolve,
       typescript({ tsconfig: './tsconfig.json', declaration: false, outDir: 'dist' }),
+      minifyCss(),
       terser({ ecma: 2021, module: true, compress: { passes: 2 }, format: { comments: false } }),
     ],
   },
