@@ -8,10 +8,10 @@ export const GOAL_RATING_BAR_BROTLI = 8_000;
 
 /**
  * What CI enforces today. The goal is not met yet (see bench/RESULTS.md), so
- * the budget is the measured size of dist/feelback.min.js (30,012 bytes on
- * 2026-11-23, all three elements) plus a margin of about 3 %:
+ * the budget is the measured size of dist/feelback.min.js (29,870 bytes
+ * after the css`…` minifier and terser passes, all three elements) plus a margin of about 2 %:
  * it stops the bundle growing unnoticed while the work to reach the goal goes
  * on. Lower it whenever the bundle shrinks; set it to GOAL_FULL_BROTLI once
  * the goal is met.
  */
-export const BUDGET_FULL_BROTLI = 31_000;
+export const BUDGET_FULL_BROTLI = 30_500;
