@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { COMMENT_MAX_LENGTH, sanitizeText } from '../../context/event.js';
+import { COMMENT_MAX_LENGTH, sanitizeText, stripControlCharacters } from '../../context/event.js';
 import { directionOf } from '../../i18n/locale.js';
 import { lookupString, type StringTable } from '../../i18n/strings.js';
 import { defineElement } from '../../internal/define.js';
@@ -256,10 +256,14 @@ export class FeelingPrompt extends FeedbackElement {
 
   private handleCommentInput(event: Event): void {
     const box = event.target as HTMLTextAreaElement;
-    const characters = Array.from(box.value);
+    // Invisible control characters would use up the cap and are never sent: drop them as they are pasted.
+    const text = stripControlCharacters(box.value);
+    const characters = Array.from(text);
     // Counted in characters, not UTF-16 units as native `maxlength` would: an emoji is one.
     if (characters.length > this.commentCap) {
       box.value = characters.slice(0, this.commentCap).join('');
+    } else if (text !== box.value) {
+      box.value = text;
     }
     const reachedLimit = characters.length >= this.commentCap && Array.from(this.draft).length < this.commentCap;
     this.draft = box.value;

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, queryAll, state } from 'lit/decorators.js';
-import { COMMENT_MAX_LENGTH, sanitizeText, type FeedbackEvent } from '../../context/event.js';
+import { COMMENT_MAX_LENGTH, sanitizeText, stripControlCharacters, type FeedbackEvent } from '../../context/event.js';
 import { directionOf } from '../../i18n/locale.js';
 import { defineElement } from '../../internal/define.js';
 import { warnAttribute } from '../../internal/warn.js';
@@ -294,9 +294,12 @@ export class RatingBar extends FeedbackFormElement {
 
   private handleCommentInput(event: Event): void {
     const box = event.target as HTMLTextAreaElement;
-    const characters = Array.from(box.value);
+    // Invisible control characters would use up the cap and are never sent: drop them as they are pasted.
+    const text = stripControlCharacters(box.value);
+    const characters = Array.from(text);
     // Capped in characters, not the UTF-16 units native `maxlength` counts: an emoji is one, as in the count.
     if (characters.length > this.maxLength) box.value = characters.slice(0, this.maxLength).join('');
+    else if (text !== box.value) box.value = text;
     const reachedLimit = characters.length >= this.maxLength && Array.from(this.commentText).length < this.maxLength;
     this.commentText = box.value;
     if (reachedLimit) this.announcement = this.t('commentLimit', { max: this.formatNumber(this.maxLength) });

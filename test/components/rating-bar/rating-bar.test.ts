@@ -324,7 +324,9 @@ describe('<feelback-rating-bar comment>', () => {
     box.value = '  Checkout\u0007 was slow 🐢  ';
     box.dispatchEvent(new Event('input'));
     await element.updateComplete;
-    expect(shadow(element, '.count')?.textContent).toBe('24 of 1000 characters');
+    // The pasted control character is invisible, so it neither stays in the box nor counts.
+    expect(box.value).toBe('  Checkout was slow 🐢  ');
+    expect(shadow(element, '.count')?.textContent).toBe('23 of 1000 characters');
     shadow<HTMLButtonElement>(element, '[part~="send-button"]')!.click();
     await element.updateComplete;
     const [rating, comment] = transport.sent;
