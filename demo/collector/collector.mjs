@@ -4,14 +4,14 @@ import { EVENT_TYPES, validateBatch } from './validate.mjs';
 /** @typedef {import('node:http').ServerResponse} ServerResponse */
 /** @typedef {import('./store.mjs').FeedbackStore} FeedbackStore */
 
-/** Beacon bodies stay under 64 KB (DESIGN.md §5); the collector accepts no more. */
+/** Beacon bodies stay under 64 KB (README, "Delivery"); the collector accepts no more. */
 export const MAX_BODY_BYTES = 64 * 1024;
 /** Beyond this much unread body the connection is cut instead of drained. */
 const MAX_DRAIN_BYTES = 1024 * 1024;
 const MAX_LIMIT = 1000;
 
 // fetch sends application/json; navigator.sendBeacon with a string sends
-// text/plain, which needs no CORS preflight (DESIGN.md §4).
+// text/plain, which needs no CORS preflight (README, "Wire format").
 const ACCEPTED_MEDIA_TYPES = new Set(['application/json', 'text/plain']);
 
 /**

@@ -1,4 +1,4 @@
-// Schema for wire format v1 (DESIGN.md §4, src/context/event.ts), written out by hand:
+// Schema for wire format v1 (README "Wire format", src/context/event.ts), written out by hand:
 // the rules are few, and a hand-written check can name the exact field that is wrong.
 
 /** @typedef {import('../../src/context/event.js').FeedbackEvent} FeedbackEvent */

@@ -105,7 +105,7 @@ export function createBatch(events: FeedbackEvent[], now: Date = new Date()): Fe
   return { v: WIRE_FORMAT_VERSION, sentAt: now.toISOString(), events };
 }
 
-/** Default cap on comment text, in characters (DESIGN.md §4). */
+/** Default cap on comment text, in characters (README, "Wire format"). */
 export const COMMENT_MAX_LENGTH = 1000;
 
 // C0 and C1 controls except tab, line feed and carriage return, which people type.

@@ -62,7 +62,7 @@ export function resetHandover(): void {
 }
 
 /**
- * Queue, batch, retry, persist and flush on page hide (DESIGN.md §5).
+ * Queue, batch, retry, persist and flush on page hide (README, "Delivery").
  * Delivery is at least once: an event is in the queue store before its first
  * request and leaves it only after a 2xx for a request that carried it.
  */

@@ -19,7 +19,7 @@ export interface Feeling {
   polarity?: FeelingPolarity;
 }
 
-/** The built-in set, in the order it is shown (DESIGN.md §3). */
+/** The built-in set, in the order it is shown (README, "Elements"). */
 export const DEFAULT_FEELINGS: readonly Feeling[] = Object.freeze([
   { id: 'angry', label: 'Angry', score: -2, labelKey: 'feelingAngry' },
   { id: 'frustrated', label: 'Frustrated', score: -1, labelKey: 'feelingFrustrated' },
