@@ -4,6 +4,8 @@
 
 /** @typedef {import('../../src/context/event.js').FeedbackEvent} FeedbackEvent */
 
+import { latestAnswers } from './answers.mjs';
+
 const Chart = /** @type {any} */ (globalThis).Chart;
 const EVENT_LIMIT = 1000;
 const COMMENT_LIMIT = 20;
@@ -308,15 +310,19 @@ async function refresh() {
   }
   for (const chart of charts) chart.destroy();
   charts = [];
-  renderScores(events);
-  renderFeelings(events);
-  renderVitals(events);
+  // Charts count each visitor's latest answer; the comments list shows every comment.
+  const answers = latestAnswers(events);
+  renderScores(answers);
+  renderFeelings(answers);
+  renderVitals(answers);
   renderComments(events);
   renderCallbacks(events);
   const counts = ['rating', 'feeling', 'comment', 'callback'].map(
     (type) => `${events.filter((event) => event.type === type).length} ${type}s`,
   );
-  summary.textContent = `${events.length} event(s)${events.length === EVENT_LIMIT ? ` (the latest ${EVENT_LIMIT})` : ''}: ${counts.join(', ')}. Updated ${new Date().toLocaleTimeString()}.`;
+  const changed = events.length - answers.length;
+  const note = changed > 0 ? ` Charts count each visitor's latest answer (${changed} changed answer(s) left out).` : '';
+  summary.textContent = `${events.length} event(s)${events.length === EVENT_LIMIT ? ` (the latest ${EVENT_LIMIT})` : ''}: ${counts.join(', ')}.${note} Updated ${new Date().toLocaleTimeString()}.`;
   document.body.dataset.loaded = 'true';
 }
 
