@@ -65,13 +65,9 @@ export abstract class FeedbackElement extends LitElement {
     this.refreshLocale();
     this.unsubscribers.push(
       onLocalesChange(() => this.requestUpdate()),
-      onConfigChange((config) => {
+      onConfigChange(() => {
         this.refreshLocale();
-        // New transport options replace the shared transports; answers still queued report on the replacement.
-        if (config.transport !== this.transportOptionsSeen && this.listeningTransport && !this.transport) {
-          this.listenTo(this.resolveTransport() ?? this.listeningTransport);
-        }
-        this.transportOptionsSeen = config.transport;
+        this.followReplacedTransport();
         this.requestUpdate();
       }),
       onLangChange(() => this.refreshLocale()),
@@ -81,12 +77,21 @@ export abstract class FeedbackElement extends LitElement {
     queueMicrotask(() => {
       if (getConfig().vitals !== false) observeVitals();
     });
+    // configure({ transport }) may have replaced the shared transport while this element was detached.
+    this.followReplacedTransport();
+  }
+
+  /**
+   * New transport options replace the shared transports; answers this element
+   * still has queued report on the replacement, so keep listening there.
+   */
+  private followReplacedTransport(): void {
+    const options = getConfig().transport;
     if (this.listeningTransport) {
-      // configure({ transport }) may have replaced the shared transport while this element was detached.
-      const replaced = getConfig().transport !== this.transportOptionsSeen && !this.transport;
+      const replaced = options !== this.transportOptionsSeen && !this.transport;
       this.listenTo(replaced ? (this.resolveTransport() ?? this.listeningTransport) : this.listeningTransport);
     }
-    this.transportOptionsSeen = getConfig().transport;
+    this.transportOptionsSeen = options;
   }
 
   override disconnectedCallback(): void {

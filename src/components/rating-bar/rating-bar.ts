@@ -252,8 +252,9 @@ export class RatingBar extends FeedbackFormElement {
     const options = this.definition.options;
     const focused = options.findIndex((_, i) => this.optionElements[i] === this.shadowRoot?.activeElement);
     const current = focused === -1 ? this.tabStopIndex : focused;
-    const forward = directionOf(this) === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
-    const backward = directionOf(this) === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
+    const rtl = directionOf(this) === 'rtl';
+    const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
+    const backward = rtl ? 'ArrowRight' : 'ArrowLeft';
     let next: number | undefined;
     switch (event.key) {
       case forward:
