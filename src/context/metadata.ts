@@ -1,3 +1,5 @@
+import { utf8Length } from '../internal/utf8.js';
+
 /**
  * Most bytes of `metadata` one event carries, as UTF-8 JSON. A beacon body must
  * stay under 64 KB and a batch holds up to 20 events, so a few KB each leaves
@@ -101,10 +103,6 @@ function copyEntries(object: Record<string, unknown>, path: string, depth: numbe
   return copy;
 }
 
-function utf8Bytes(text: string): number {
-  return new TextEncoder().encode(text).length;
-}
-
 /**
  * A JSON-safe plain-object copy of site-supplied metadata: functions, symbols,
  * non-finite numbers, circular references, class instances (DOM nodes, Maps)
@@ -143,12 +141,12 @@ export function capMetadataSize(
   maxBytes: number = METADATA_MAX_BYTES,
   report?: MetadataProblemReporter,
 ): Record<string, unknown> {
-  if (utf8Bytes(JSON.stringify(metadata)) <= maxBytes) return metadata;
+  if (utf8Length(JSON.stringify(metadata)) <= maxBytes) return metadata;
   const kept: Record<string, unknown> = {};
   const dropped: string[] = [];
   let bytes = 2; // the braces
   for (const key of Object.keys(metadata)) {
-    const entry = utf8Bytes(`${JSON.stringify(key)}:${JSON.stringify(metadata[key])}`) + (bytes > 2 ? 1 : 0);
+    const entry = utf8Length(`${JSON.stringify(key)}:${JSON.stringify(metadata[key])}`) + (bytes > 2 ? 1 : 0);
     if (bytes + entry > maxBytes) {
       dropped.push(describe(key, `over the ${maxBytes}-byte metadata limit`));
       continue;

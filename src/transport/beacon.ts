@@ -1,4 +1,5 @@
 import { createBatch, type FeedbackEvent } from '../context/event.js';
+import { utf8Length } from '../internal/utf8.js';
 
 /**
  * Browsers refuse a beacon (and a keepalive fetch) once the bodies still in
@@ -6,21 +7,6 @@ import { createBatch, type FeedbackEvent } from '../context/event.js';
  * body stays below it with room for the envelope.
  */
 export const BEACON_MAX_BYTES = 64 * 1024 - 512;
-
-/** UTF-8 length of a string without allocating an encoded copy. */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
 
 /** One beacon's body and the events it carries. */
 export interface BeaconBody {

@@ -3,7 +3,8 @@ import { resolveEndpoint } from '../internal/endpoint.js';
 import { uuidv4 } from '../internal/uuid.js';
 import { warnOnce } from '../internal/warn.js';
 import { isRetryableStatus, nextRetryDelay, parseRetryAfter, RETRY_AFTER_MAX_MS } from './backoff.js';
-import { BEACON_MAX_BYTES, splitIntoBeaconBodies, utf8Length } from './beacon.js';
+import { utf8Length } from '../internal/utf8.js';
+import { BEACON_MAX_BYTES, splitIntoBeaconBodies } from './beacon.js';
 import { runExclusive } from './lease.js';
 import { probeLocalStorage, QueueStore, queueKey, type OrphanRecord, type QueueRecord } from './queue-store.js';
 import type {

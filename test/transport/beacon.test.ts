@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BEACON_MAX_BYTES, splitIntoBeaconBodies, utf8Length } from '../../src/transport/beacon.js';
+import { utf8Length } from '../../src/internal/utf8.js';
+import { BEACON_MAX_BYTES, splitIntoBeaconBodies } from '../../src/transport/beacon.js';
 import { makeEvent } from './support.js';
 
 describe('splitIntoBeaconBodies', () => {
