@@ -7,6 +7,7 @@ import { lookupString, type StringTable } from '../../i18n/strings.js';
 import { defineElement } from '../../internal/define.js';
 import { warnAttribute, warnOnce } from '../../internal/warn.js';
 import { faceIcon } from '../../styles/icons.js';
+import { commentCap } from '../comment-cap.js';
 import { FeedbackElement } from '../feedback-element.js';
 import { promptLayout } from '../../styles/layout.js';
 import { feelingPromptStyles } from './feeling-prompt.styles.js';
@@ -15,9 +16,6 @@ import { feelingPromptStrings } from './strings.js';
 
 /** The embedded call-back form; defined by its own module, never imported from here. */
 const CALLBACK_TAG = 'feelback-callback-request';
-
-/** The longest comment cap `max-length` accepts. */
-const MAX_LENGTH_LIMIT = 10_000;
 
 type Step = 'pick' | 'follow-up' | 'callback' | 'thanks';
 
@@ -160,7 +158,7 @@ export class FeelingPrompt extends FeedbackElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('feelings')) this.activeFeelings = this.resolveFeelings();
-    if (changed.has('maxLength')) this.commentCap = this.resolveMaxLength();
+    if (changed.has('maxLength')) this.commentCap = commentCap(this.localName, this.maxLength);
   }
 
   private resolveFeelings(): readonly Feeling[] {
@@ -171,15 +169,6 @@ export class FeelingPrompt extends FeedbackElement {
       warnOnce(`<${this.localName}> feelings: ${problems.join('; ')}; using ${using}.`);
     }
     return feelings.length > 0 ? feelings : DEFAULT_FEELINGS;
-  }
-
-  private resolveMaxLength(): number {
-    const value = this.maxLength;
-    // A removed attribute reads as null: that asks for the default, it is not a bad value.
-    if ((value as number | null) === null) return COMMENT_MAX_LENGTH;
-    if (Number.isInteger(value) && value >= 1 && value <= MAX_LENGTH_LIMIT) return value;
-    warnAttribute(this.localName, 'max-length', value, `a whole number from 1 to ${MAX_LENGTH_LIMIT}`, String(COMMENT_MAX_LENGTH));
-    return COMMENT_MAX_LENGTH;
   }
 
   private get commentEnabled(): boolean {

@@ -6,6 +6,7 @@ import { defineElement } from '../../internal/define.js';
 import { warnAttribute } from '../../internal/warn.js';
 import { faceIcon, starIcon, thumbDownIcon, thumbUpIcon } from '../../styles/icons.js';
 import { FeedbackElement } from '../feedback-element.js';
+import { commentCap } from '../comment-cap.js';
 import { FeedbackFormElement } from '../feedback-form-element.js';
 import { promptLayout } from '../../styles/layout.js';
 import { ratingBarStyles } from './rating-bar.styles.js';
@@ -21,9 +22,6 @@ import {
   type ScaleOption,
 } from './scales.js';
 import { ratingBarStrings } from './strings.js';
-
-/** The largest `max-length` accepted. */
-const MAX_LENGTH_LIMIT = 10_000;
 
 /** Where the visitor is: choosing a score, adding a comment, or done. */
 type Step = 'rate' | 'comment' | 'thanks';
@@ -130,12 +128,9 @@ export class RatingBar extends FeedbackFormElement {
     if (changed.has('scale') || changed.has('min') || changed.has('max')) {
       this.definition = this.validatedDefinition();
     }
-    // Bounded like the feeling prompt's: `max-length="1e12"` must not let megabytes into an event.
-    // A removed attribute reads as null: that asks for the default, it is not a bad value.
-    if (changed.has('maxLength') && (this.maxLength as number | null) === null) this.maxLength = COMMENT_MAX_LENGTH;
-    if (changed.has('maxLength') && !(Number.isInteger(this.maxLength) && this.maxLength >= 1 && this.maxLength <= MAX_LENGTH_LIMIT)) {
-      warnAttribute(this.localName, 'max-length', this.maxLength, `a whole number from 1 to ${MAX_LENGTH_LIMIT}`, String(COMMENT_MAX_LENGTH));
-      this.maxLength = COMMENT_MAX_LENGTH;
+    if (changed.has('maxLength')) {
+      const cap = commentCap(this.localName, this.maxLength);
+      if (cap !== this.maxLength) this.maxLength = cap;
     }
     if (this.value !== null && !this.isOnScale(this.value)) {
       warnAttribute(this.localName, 'value', this.value, `a score from ${this.definition.min} to ${this.definition.max}`, 'no selection');
