@@ -1,13 +1,13 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { COMMENT_MAX_LENGTH, sanitizeText, stripControlCharacters } from '../../context/event.js';
+import { COMMENT_MAX_LENGTH, sanitizeText } from '../../context/event.js';
 import { directionOf } from '../../i18n/locale.js';
 import { lookupString, type StringTable } from '../../i18n/strings.js';
 import { defineElement } from '../../internal/define.js';
 import { warnAttribute, warnOnce } from '../../internal/warn.js';
 import { faceIcon } from '../../styles/icons.js';
-import { commentCap } from '../comment-cap.js';
+import { commentCap, fitComment } from '../comment-cap.js';
 import { FeedbackElement } from '../feedback-element.js';
 import { promptLayout } from '../../styles/layout.js';
 import { feelingPromptStyles } from './feeling-prompt.styles.js';
@@ -245,17 +245,9 @@ export class FeelingPrompt extends FeedbackElement {
 
   private handleCommentInput(event: Event): void {
     const box = event.target as HTMLTextAreaElement;
-    // Invisible control characters would use up the cap and are never sent: drop them as they are pasted.
-    const text = stripControlCharacters(box.value);
-    const characters = Array.from(text);
-    // Counted in characters, not UTF-16 units as native `maxlength` would: an emoji is one.
-    if (characters.length > this.commentCap) {
-      box.value = characters.slice(0, this.commentCap).join('');
-    } else if (text !== box.value) {
-      box.value = text;
-    }
-    const reachedLimit = characters.length >= this.commentCap && Array.from(this.draft).length < this.commentCap;
-    this.draft = box.value;
+    const { text, reachedLimit } = fitComment(box.value, this.commentCap, this.draft);
+    if (text !== box.value) box.value = text;
+    this.draft = text;
     if (reachedLimit) this.announcement = this.t('commentLimit', { max: this.commentCap });
   }
 

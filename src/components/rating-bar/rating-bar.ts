@@ -1,12 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, queryAll, state } from 'lit/decorators.js';
-import { COMMENT_MAX_LENGTH, sanitizeText, stripControlCharacters, type FeedbackEvent } from '../../context/event.js';
+import { COMMENT_MAX_LENGTH, sanitizeText, type FeedbackEvent } from '../../context/event.js';
 import { directionOf } from '../../i18n/locale.js';
 import { defineElement } from '../../internal/define.js';
 import { warnAttribute } from '../../internal/warn.js';
 import { faceIcon, starIcon, thumbDownIcon, thumbUpIcon } from '../../styles/icons.js';
 import { FeedbackElement } from '../feedback-element.js';
-import { commentCap } from '../comment-cap.js';
+import { commentCap, fitComment } from '../comment-cap.js';
 import { FeedbackFormElement } from '../feedback-form-element.js';
 import { promptLayout } from '../../styles/layout.js';
 import { ratingBarStyles } from './rating-bar.styles.js';
@@ -290,14 +290,9 @@ export class RatingBar extends FeedbackFormElement {
 
   private handleCommentInput(event: Event): void {
     const box = event.target as HTMLTextAreaElement;
-    // Invisible control characters would use up the cap and are never sent: drop them as they are pasted.
-    const text = stripControlCharacters(box.value);
-    const characters = Array.from(text);
-    // Capped in characters, not the UTF-16 units native `maxlength` counts: an emoji is one, as in the count.
-    if (characters.length > this.maxLength) box.value = characters.slice(0, this.maxLength).join('');
-    else if (text !== box.value) box.value = text;
-    const reachedLimit = characters.length >= this.maxLength && Array.from(this.commentText).length < this.maxLength;
-    this.commentText = box.value;
+    const { text, reachedLimit } = fitComment(box.value, this.maxLength, this.commentText);
+    if (text !== box.value) box.value = text;
+    this.commentText = text;
     if (reachedLimit) this.announcement = this.t('commentLimit', { max: this.formatNumber(this.maxLength) });
   }
 
