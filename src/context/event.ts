@@ -3,7 +3,8 @@ import { uuidv4 } from '../internal/uuid.js';
 /** Wire format version carried in every request body. */
 export const WIRE_FORMAT_VERSION = 1;
 
-export type FeedbackEventType = 'rating' | 'feeling' | 'comment' | 'callback';
+/** What an answer is; each type carries its own payload field (see `FeedbackEvent`). */
+export type FeedbackEventType = 'rating' | 'feeling' | 'comment' | 'callback' | 'shown' | 'dismissed';
 
 export type VitalName = 'LCP' | 'INP' | 'CLS' | 'FCP' | 'TTFB';
 export type VitalRating = 'good' | 'needs-improvement' | 'poor';
@@ -49,22 +50,87 @@ export interface CallbackPayload {
   replyTo?: string;
 }
 
-/** One answer, as it travels on the wire (format v1). */
-export interface FeedbackEvent {
+/** What a launcher reports on `shown` and `dismissed` events. */
+export interface LauncherPayload {
+  /** The launcher's `launcher-id`. */
+  id: string;
+  display: string;
+  trigger: string;
+  /** On `dismissed`: how the visitor closed it. */
+  reason?: 'close' | 'escape' | 'outside';
+}
+
+/** The fields every answer has, whatever its type. */
+export interface FeedbackEventBase {
   /** UUID v4, fixed at creation and the same on every retry; servers dedupe on it. */
   id: string;
-  type: FeedbackEventType;
   /** The widget's `widget-id`. */
   widget: string;
   /** ISO 8601. */
   createdAt: string;
-  rating?: RatingPayload;
-  feeling?: FeelingPayload;
-  comment?: CommentPayload;
-  callback?: CallbackPayload;
   context: PageContext;
+  /** `configure({ metadata })` merged with the element's own `metadata`. */
   metadata?: Record<string, unknown>;
 }
+
+/**
+ * Each payload field is present on exactly one event type and declared `never`
+ * on the others, so `event.rating?.value` reads on any event and
+ * `if (event.type === 'rating') event.rating.value` needs no `!`.
+ */
+interface Payloads {
+  rating?: never;
+  feeling?: never;
+  comment?: never;
+  callback?: never;
+  launcher?: never;
+}
+
+/** A score on a scale (`<feelback-rating-bar>`). */
+export interface RatingFeedbackEvent extends FeedbackEventBase, Omit<Payloads, 'rating'> {
+  type: 'rating';
+  rating: RatingPayload;
+}
+/** A feeling (`<feelback-feeling-prompt>`). */
+export interface FeelingFeedbackEvent extends FeedbackEventBase, Omit<Payloads, 'feeling'> {
+  type: 'feeling';
+  feeling: FeelingPayload;
+}
+/** A follow-up comment; `comment.replyTo` is the id of the rating or feeling it follows. */
+export interface CommentFeedbackEvent extends FeedbackEventBase, Omit<Payloads, 'comment'> {
+  type: 'comment';
+  comment: CommentPayload;
+}
+/** A request for a call back (`<feelback-callback-request>`). */
+export interface CallbackFeedbackEvent extends FeedbackEventBase, Omit<Payloads, 'callback'> {
+  type: 'callback';
+  callback: CallbackPayload;
+}
+/** A launcher opened its widget (for response rates). */
+export interface ShownFeedbackEvent extends FeedbackEventBase, Omit<Payloads, 'launcher'> {
+  type: 'shown';
+  launcher: LauncherPayload;
+}
+/** A launcher's widget was closed unanswered. */
+export interface DismissedFeedbackEvent extends FeedbackEventBase, Omit<Payloads, 'launcher'> {
+  type: 'dismissed';
+  launcher: LauncherPayload;
+}
+
+/**
+ * One answer, as it travels on the wire (format v1): a union discriminated by
+ * `type`, so narrowing on `type` gives the payload field that type carries.
+ */
+export type FeedbackEvent =
+  | RatingFeedbackEvent
+  | FeelingFeedbackEvent
+  | CommentFeedbackEvent
+  | CallbackFeedbackEvent
+  | ShownFeedbackEvent
+  | DismissedFeedbackEvent;
+
+/** The event of one type: `FeedbackEventOf<'rating'>` is `RatingFeedbackEvent`. */
+export type FeedbackEventOf<T extends FeedbackEventType> = Extract<FeedbackEvent, { type: T }>;
 
 /** The request body: `{"v":1,"sentAt":ISO,"events":[…]}`. */
 export interface FeedbackBatch {
@@ -73,7 +139,14 @@ export interface FeedbackBatch {
   events: FeedbackEvent[];
 }
 
-export type EventFields = Pick<FeedbackEvent, 'rating' | 'feeling' | 'comment' | 'callback'>;
+/** The payload fields an element passes to `createEvent()`; the one matching `type` must be set. */
+export interface EventFields {
+  rating?: RatingPayload;
+  feeling?: FeelingPayload;
+  comment?: CommentPayload;
+  callback?: CallbackPayload;
+  launcher?: LauncherPayload;
+}
 
 export interface EventInit extends EventFields {
   type: FeedbackEventType;
@@ -85,7 +158,8 @@ export interface EventInit extends EventFields {
 
 /** Builds a wire-format event with a fresh id; the payload fields are copied as given. */
 export function createFeedbackEvent(init: EventInit): FeedbackEvent {
-  const event: FeedbackEvent = {
+  // Built field by field (not spread) so the keys keep the documented wire order.
+  const event: Record<string, unknown> = {
     id: uuidv4(),
     type: init.type,
     widget: init.widget,
@@ -96,8 +170,9 @@ export function createFeedbackEvent(init: EventInit): FeedbackEvent {
   if (init.feeling) event.feeling = init.feeling;
   if (init.comment) event.comment = init.comment;
   if (init.callback) event.callback = init.callback;
+  if (init.launcher) event.launcher = init.launcher;
   if (init.metadata && Object.keys(init.metadata).length > 0) event.metadata = init.metadata;
-  return event;
+  return event as unknown as FeedbackEvent;
 }
 
 /** Wraps events in a v1 request body. */

@@ -28,7 +28,7 @@ function ratingEvent(overrides: Partial<FeedbackEvent> = {}): FeedbackEvent {
       vitals: { LCP: { value: 1800, rating: 'good' }, INP: { value: 350, rating: 'needs-improvement' } },
     },
     ...overrides,
-  };
+  } as FeedbackEvent;
 }
 
 function batch(events: unknown[]): FeedbackBatch {

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { AddFeelbackListener, CallbackRequestEventMap, RemoveFeelbackListener } from '../events.js';
 import { live } from 'lit/directives/live.js';
 import { sanitizeText, type FeedbackEvent } from '../../context/event.js';
 import type { StringTable } from '../../i18n/strings.js';
@@ -533,6 +534,12 @@ export class CallbackRequest extends FeedbackElement {
 }
 
 defineElement('feelback-callback-request', CallbackRequest);
+
+/** Typed `addEventListener` for this element's events (`feelback-change`'s `detail.value` and the rest). */
+export interface CallbackRequest {
+  addEventListener: AddFeelbackListener<CallbackRequest, CallbackRequestEventMap>;
+  removeEventListener: RemoveFeelbackListener<CallbackRequest, CallbackRequestEventMap>;
+}
 
 declare global {
   interface HTMLElementTagNameMap {

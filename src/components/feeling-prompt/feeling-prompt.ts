@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import type { AddFeelbackListener, FeelingPromptEventMap, RemoveFeelbackListener } from '../events.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { COMMENT_MAX_LENGTH, sanitizeText } from '../../context/event.js';
 import { directionOf } from '../../i18n/locale.js';
@@ -456,6 +457,12 @@ export class FeelingPrompt extends FeedbackElement {
 }
 
 defineElement('feelback-feeling-prompt', FeelingPrompt);
+
+/** Typed `addEventListener` for this element's events (`feelback-change`'s `detail.value` and the rest). */
+export interface FeelingPrompt {
+  addEventListener: AddFeelbackListener<FeelingPrompt, FeelingPromptEventMap>;
+  removeEventListener: RemoveFeelbackListener<FeelingPrompt, FeelingPromptEventMap>;
+}
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, queryAll, state } from 'lit/decorators.js';
+import type { AddFeelbackListener, RatingBarEventMap, RemoveFeelbackListener } from '../events.js';
 import { COMMENT_MAX_LENGTH, sanitizeText, type FeedbackEvent } from '../../context/event.js';
 import { directionOf } from '../../i18n/locale.js';
 import { defineElement } from '../../internal/define.js';
@@ -474,6 +475,12 @@ export class RatingBar extends FeedbackFormElement {
 }
 
 defineElement('feelback-rating-bar', RatingBar);
+
+/** Typed `addEventListener` for this element's events (`feelback-change`'s `detail.value` and the rest). */
+export interface RatingBar {
+  addEventListener: AddFeelbackListener<RatingBar, RatingBarEventMap>;
+  removeEventListener: RemoveFeelbackListener<RatingBar, RatingBarEventMap>;
+}
 
 declare global {
   interface HTMLElementTagNameMap {
