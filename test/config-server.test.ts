@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configure, getConfig, resetConfig } from '../src/config.js';
 import { resetWarnings } from '../src/internal/warn.js';
 
-let warn: ReturnType<typeof vi.spyOn>;
+let warn: { mock: { calls: unknown[][] } };
 // Lit's own dev-mode notice is not ours to judge.
 const warnings = () => warn.mock.calls.map((call) => String(call[0])).filter((text) => !text.startsWith('Lit is in dev mode'));
 

@@ -5,9 +5,9 @@
 // React is a peer dependency: this module imports it, it never bundles it.
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
-import { RatingBar } from '../components/rating-bar/rating-bar.js';
-import { FeelingPrompt } from '../components/feeling-prompt/feeling-prompt.js';
-import { CallbackRequest } from '../components/callback-request/callback-request.js';
+import { RatingBar } from '../define/rating-bar.js';
+import { FeelingPrompt } from '../define/feeling-prompt.js';
+import { CallbackRequest } from '../define/callback-request.js';
 import type {
   FeelbackCancelEvent,
   FeelbackChangeEvent,

@@ -2,13 +2,14 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AddFeelbackListener, CallbackRequestEventMap, RemoveFeelbackListener } from '../events.js';
 import { live } from 'lit/directives/live.js';
-import { sanitizeText, type FeedbackEvent } from '../../context/event.js';
-import type { StringTable } from '../../i18n/strings.js';
-import { defineElement } from '../../internal/define.js';
+import type { FeedbackEvent } from '../../context/event.js';
+import { sanitizeText } from '../../context/text.js';
 import { warnAttribute, warnOnce } from '../../internal/warn.js';
 import { tokens } from '../../styles/tokens.js';
-import type { FeelbackErrorDetail, FeelbackSentDetail } from '../events.js';
-import { FeedbackElement } from '../feedback-element.js';
+import { dispatchFeelbackEvent } from '../base/dispatch.js';
+import { FeelbackElement } from '../base/feelback-element.js';
+import { DeliveryController, type DeliveryReport } from '../controllers/delivery.js';
+import { LocalizeController } from '../controllers/localize.js';
 import { callbackRequestStyles } from './callback-request.styles.js';
 import {
   buildCallbackPayload,
@@ -31,18 +32,18 @@ import {
   type RequestAction,
   type RequestStatus,
 } from './form-state.js';
-import { callbackRequestStrings } from './strings.js';
+import { callbackRequestStrings, type CallbackRequestMessage } from './strings.js';
 
 export type { CallbackWindowOption, RequestStatus } from './form-state.js';
 
 /** The built-in best-time choices; labels and "when" phrases come from the string table. */
 const DEFAULT_WINDOW_IDS = ['asap', 'morning', 'afternoon', 'evening'] as const;
-const WINDOW_KEYS: Record<string, string> = {
+const WINDOW_KEYS = {
   asap: 'Asap',
   morning: 'Morning',
   afternoon: 'Afternoon',
   evening: 'Evening',
-};
+} as const;
 /** An hour is far more than anyone needs to fill five fields; a larger value would drop real people. */
 const MAX_MIN_FILL_MS = 60 * 60 * 1000;
 
@@ -54,11 +55,11 @@ const MAX_MIN_FILL_MS = 60 * 60 * 1000;
  * @tagname feelback-callback-request
  * @summary Lets a visitor request a call back, validated, accessible and spam-resistant.
  *
- * @fires feelback-change - `{ value }` the visitor picked a best time (its id).
- * @fires feelback-submit - `{ event }` the request is about to go to the transport; cancelable.
- * @fires feelback-sent - `{ id }` the endpoint accepted the request.
- * @fires feelback-error - `{ id, error, willRetry }` delivery failed (`willRetry` while the transport keeps trying).
- * @fires feelback-cancel - the visitor pressed Cancel (only with `cancelable`).
+ * @fires {CustomEvent<FeelbackChangeDetail<string>>} feelback-change - The visitor picked a best time; `detail.value` is its id (`asap`, `morning`, …).
+ * @fires {CustomEvent<FeelbackSubmitDetail>} feelback-submit - The request (`detail.event`) is about to go to the transport; cancelable: `preventDefault()` stops the send.
+ * @fires {CustomEvent<FeelbackSentDetail>} feelback-sent - The endpoint accepted the request with `detail.id`.
+ * @fires {CustomEvent<FeelbackErrorDetail>} feelback-error - Delivering the request with `detail.id` failed; `detail.willRetry` while the transport keeps trying.
+ * @fires {CustomEvent<undefined>} feelback-cancel - The visitor pressed Cancel (only with `cancelable`).
  *
  * @csspart base - The wrapper around the form or the confirmation.
  * @csspart form - The `<form>`.
@@ -94,12 +95,16 @@ const MAX_MIN_FILL_MS = 60 * 60 * 1000;
  * @cssprop --feelback-font-size - Base font size.
  * @cssprop --feelback-focus-ring - Focus outline colour.
  * @cssprop --feelback-callback-padding - Padding around the form.
+ * @cssprop --feelback-duration - Length of transitions (none under `prefers-reduced-motion`). Default `160ms`.
  */
-export class CallbackRequest extends FeedbackElement {
+export class CallbackRequest extends FeelbackElement {
   static override styles = [tokens, callbackRequestStyles];
 
-  protected readonly stringNamespace = 'callback-request';
-  protected readonly defaultStrings: StringTable = callbackRequestStrings;
+  protected readonly localize = new LocalizeController<CallbackRequestMessage>(this, 'callback-request', callbackRequestStrings);
+  private readonly delivery = new DeliveryController(this, {
+    locale: () => this.localize.contentLanguage,
+    onReport: (report) => this.handleReport(report),
+  });
 
   @state() private status: RequestStatus = 'editing';
   @state() private values: CallbackFormValues = emptyValues(DEFAULT_WINDOW_IDS[0]);
@@ -115,7 +120,7 @@ export class CallbackRequest extends FeedbackElement {
   @property({ attribute: 'consent-label' }) consentLabel?: string;
 
   /** Submissions sooner than this after the form appears are treated as bots and dropped silently, in ms. */
-  @property({ attribute: 'min-fill-ms', type: Number }) minFillMs = DEFAULT_MIN_FILL_MS;
+  @property({ attribute: 'min-fill-ms', type: Number }) minFillMs: number = DEFAULT_MIN_FILL_MS;
 
   /** Id of the feeling or rating event this request follows; sent as `callback.replyTo`. */
   @property({ attribute: 'reply-to' }) replyTo?: string;
@@ -142,14 +147,6 @@ export class CallbackRequest extends FeedbackElement {
     super.connectedCallback();
     this.timeZone = visitorTimeZone();
     this.shownAt = this.now();
-    this.addEventListener('feelback-sent', this.handleSent);
-    this.addEventListener('feelback-error', this.handleError);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.removeEventListener('feelback-sent', this.handleSent);
-    this.removeEventListener('feelback-error', this.handleError);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -169,19 +166,17 @@ export class CallbackRequest extends FeedbackElement {
     focus?.();
   }
 
-  private readonly handleSent = (event: Event): void => {
-    const { id } = (event as CustomEvent<FeelbackSentDetail>).detail;
-    const callback = this.pendingEvent?.callback;
-    if (id !== this.pendingEvent?.id || !callback) return;
-    this.confirm(callback.name, callback.window);
-  };
-
-  private readonly handleError = (event: Event): void => {
-    const { id, willRetry } = (event as CustomEvent<FeelbackErrorDetail>).detail;
-    if (id !== this.pendingEvent?.id) return;
-    this.apply({ type: 'error', willRetry });
+  /** The delivery controller's word on this request: confirmed once sent, retry offered once failed. */
+  private handleReport(report: DeliveryReport): void {
+    const pending = this.pendingEvent;
+    if (report.id !== pending?.id) return;
+    if (report.outcome === 'sent') {
+      if (pending.callback) this.confirm(pending.callback.name, pending.callback.window);
+      return;
+    }
+    this.apply({ type: 'error', willRetry: report.outcome === 'retrying' });
     if (this.status === 'failed') this.focusAfterUpdate = () => this.submitButton()?.focus();
-  };
+  }
 
   private handleInput(field: CallbackField, event: Event): void {
     const target = event.target as HTMLInputElement | HTMLTextAreaElement;
@@ -192,7 +187,7 @@ export class CallbackRequest extends FeedbackElement {
       const error = validateField(field, this.values, this.windowIds());
       this.errors = { ...this.errors, [field]: error };
     }
-    if (field === 'window') this.emit('feelback-change', { value });
+    if (field === 'window') dispatchFeelbackEvent(this, 'feelback-change', { value: String(value) });
   }
 
   private handleHoneypot(event: Event): void {
@@ -223,11 +218,11 @@ export class CallbackRequest extends FeedbackElement {
     // The same answer resent keeps its id, so a server that already has it can dedupe.
     const key = JSON.stringify(payload);
     if (!this.pendingEvent || this.pendingKey !== key) {
-      this.pendingEvent = this.createEvent('callback', { callback: payload });
+      this.pendingEvent = this.delivery.createEvent('callback', { callback: payload });
       this.pendingKey = key;
     }
     this.apply({ type: 'submit' });
-    const handed = this.submitEvent(this.pendingEvent);
+    const handed = this.delivery.submit(this.pendingEvent);
     if (!handed) {
       this.apply({ type: 'refused' });
       this.focusAfterUpdate = () => this.submitButton()?.focus();
@@ -235,7 +230,7 @@ export class CallbackRequest extends FeedbackElement {
   }
 
   private handleCancel(): void {
-    this.emit('feelback-cancel', undefined);
+    dispatchFeelbackEvent(this, 'feelback-cancel', undefined);
   }
 
   /** Clears the form and shows it again, e.g. to take another request. */
@@ -252,7 +247,7 @@ export class CallbackRequest extends FeedbackElement {
   }
 
   override render(): TemplateResult {
-    return html`<div part="base" class="base" lang=${this.contentLanguage}>
+    return html`<div part="base" class="base" lang=${this.localize.contentLanguage}>
       ${this.status === 'confirmed' ? this.renderConfirmation() : this.renderForm()}
     </div>`;
   }
@@ -262,8 +257,8 @@ export class CallbackRequest extends FeedbackElement {
     const locked = busy || this.disabled;
     const retrying = this.status === 'failed' || this.status === 'not-sent';
     return html`<form part="form" novalidate aria-labelledby="heading" @submit=${this.handleSubmit}>
-      <h2 part="heading" class="heading" id="heading">${this.heading || this.t('heading')}</h2>
-      <p part="intro" class="intro">${this.t('intro')}</p>
+      <h2 part="heading" class="heading" id="heading">${this.heading || this.localize.t('heading')}</h2>
+      <p part="intro" class="intro">${this.localize.t('intro')}</p>
       <p part="summary" class="summary" role="alert">${this.summary || this.failureMessage()}</p>
       <fieldset class="fields" ?disabled=${locked}>
         ${this.renderTextField('name', 'text', 'name', NAME_MAX_LENGTH)}
@@ -273,16 +268,16 @@ export class CallbackRequest extends FeedbackElement {
       <p part="status" class="status" role="status">${this.statusMessage()}</p>
       <div class="actions">
         <button part="button submit" class="button" type="submit" ?disabled=${locked}>
-          ${busy ? html`<span class="spinner" aria-hidden="true"></span>${this.t('sending')}` : nothing}
-          ${busy ? nothing : retrying ? this.t('retry') : this.t('submit')}
+          ${busy ? html`<span class="spinner" aria-hidden="true"></span>${this.localize.t('sending')}` : nothing}
+          ${busy ? nothing : retrying ? this.localize.t('retry') : this.localize.t('submit')}
         </button>
         ${this.cancelable && !busy
           ? html`<button part="button cancel" class="button secondary" type="button" ?disabled=${this.disabled} @click=${this.handleCancel}>
-              ${this.t('cancel')}
+              ${this.localize.t('cancel')}
             </button>`
           : nothing}
       </div>
-      <p part="privacy" class="privacy">${this.t('privacy')}</p>
+      <p part="privacy" class="privacy">${this.localize.t('privacy')}</p>
     </form>`;
   }
 
@@ -290,7 +285,7 @@ export class CallbackRequest extends FeedbackElement {
     const hint = field === 'phone' ? 'phone-hint' : '';
     return html`<div class="field">
       <label part="label" class="label" for=${field}>
-        ${this.t(`${field}Label`)} <span class="required">${this.t('required')}</span>
+        ${this.localize.t(`${field}Label`)} <span class="required">${this.localize.t('required')}</span>
       </label>
       <input
         part="input"
@@ -305,7 +300,7 @@ export class CallbackRequest extends FeedbackElement {
         .value=${live(this.values[field])}
         @input=${(event: Event) => this.handleInput(field, event)}
       />
-      ${field === 'phone' ? html`<p part="hint" class="hint" id="phone-hint">${this.t('phoneHint')}</p>` : nothing}
+      ${field === 'phone' ? html`<p part="hint" class="hint" id="phone-hint">${this.localize.t('phoneHint')}</p>` : nothing}
       ${this.renderError(field)}
     </div>`;
   }
@@ -317,7 +312,7 @@ export class CallbackRequest extends FeedbackElement {
       aria-invalid=${this.errors.window ? 'true' : 'false'}
       aria-describedby=${this.describedBy('window', hint) ?? nothing}
     >
-      <legend part="label" class="label">${this.t('windowLabel')}</legend>
+      <legend part="label" class="label">${this.localize.t('windowLabel')}</legend>
       <div class="options">
         ${this.windowOptions().map(
           (option, index) => html`<label part="choice" class="option">
@@ -333,14 +328,14 @@ export class CallbackRequest extends FeedbackElement {
           </label>`,
         )}
       </div>
-      ${hint ? html`<p part="hint" class="hint" id="window-hint">${this.t('windowHint', { timeZone: this.timeZone })}</p>` : nothing}
+      ${hint ? html`<p part="hint" class="hint" id="window-hint">${this.localize.t('windowHint', { timeZone: this.timeZone })}</p>` : nothing}
       ${this.renderError('window')}
     </fieldset>`;
   }
 
   private renderTopic(): TemplateResult {
     return html`<div class="field">
-      <label part="label" class="label" for="topic">${this.t('topicLabel')}</label>
+      <label part="label" class="label" for="topic">${this.localize.t('topicLabel')}</label>
       <textarea
         part="textarea"
         id="topic"
@@ -353,7 +348,7 @@ export class CallbackRequest extends FeedbackElement {
         @input=${(event: Event) => this.handleInput('topic', event)}
       ></textarea>
       <p part="hint" class="hint" id="topic-count">
-        ${this.t('topicCount', { count: countCharacters(this.values.topic), max: TOPIC_MAX_LENGTH })}
+        ${this.localize.t('topicCount', { count: countCharacters(this.values.topic), max: TOPIC_MAX_LENGTH })}
       </p>
       ${this.renderError('topic')}
     </div>`;
@@ -373,7 +368,7 @@ export class CallbackRequest extends FeedbackElement {
           .checked=${live(this.values.consent)}
           @change=${(event: Event) => this.handleInput('consent', event)}
         />
-        <span>${this.consentLabel || this.t('consentLabel')}</span>
+        <span>${this.consentLabel || this.localize.t('consentLabel')}</span>
       </label>
       ${this.renderError('consent')}
     </div>`;
@@ -390,32 +385,32 @@ export class CallbackRequest extends FeedbackElement {
   private renderError(field: CallbackField): TemplateResult | typeof nothing {
     const error = this.errors[field];
     if (!error) return nothing;
-    return html`<p part="error" class="error" id=${`${field}-error`}>${this.t(error.key, error.values)}</p>`;
+    return html`<p part="error" class="error" id=${`${field}-error`}>${this.localize.t(error.key, error.values)}</p>`;
   }
 
   private renderConfirmation(): TemplateResult {
     const echo = this.echo ?? { name: '', window: '' };
     return html`<div part="confirmation" class="confirmation" role="status" tabindex="-1" id="confirmation">
       <p class="thanks">${this.confirmationText(echo)}</p>
-      <p>${this.t('confirmationNext')}</p>
+      <p>${this.localize.t('confirmationNext')}</p>
     </div>`;
   }
 
   private confirmationText(echo: { name: string; window: string }): string {
     const option = this.windowOptions().find((candidate) => candidate.id === echo.window);
-    if (option?.when) return this.t('confirmation', { name: echo.name, when: option.when });
-    return this.t('confirmationWindow', { name: echo.name, window: option?.label ?? echo.window });
+    if (option?.when) return this.localize.t('confirmation', { name: echo.name, when: option.when });
+    return this.localize.t('confirmationWindow', { name: echo.name, window: option?.label ?? echo.window });
   }
 
   private failureMessage(): string {
-    if (this.status === 'failed') return this.t('failed');
-    if (this.status === 'not-sent') return this.t('notSent');
+    if (this.status === 'failed') return this.localize.t('failed');
+    if (this.status === 'not-sent') return this.localize.t('notSent');
     return '';
   }
 
   private statusMessage(): string {
-    if (this.status === 'sending') return this.t('sending');
-    if (this.status === 'still-trying') return this.t('stillTrying');
+    if (this.status === 'sending') return this.localize.t('sending');
+    if (this.status === 'still-trying') return this.localize.t('stillTrying');
     return '';
   }
 
@@ -445,15 +440,15 @@ export class CallbackRequest extends FeedbackElement {
     const labels = invalid.map((field) => this.fieldLabel(field)).join(', ');
     const text =
       invalid.length === 1
-        ? this.t('summaryOne', { fields: labels })
-        : this.t('summaryMany', { count: invalid.length, fields: labels });
+        ? this.localize.t('summaryOne', { fields: labels })
+        : this.localize.t('summaryMany', { count: invalid.length, fields: labels });
     // A no-break space makes an identical summary differ, so a second invalid submit is announced again.
     this.summary = text === this.summary ? `${text}\u00a0` : text;
   }
 
   private fieldLabel(field: CallbackField): string {
-    if (field === 'consent') return this.t('consentField');
-    return this.t(`${field}Label`);
+    if (field === 'consent') return this.localize.t('consentField');
+    return this.localize.t(`${field}Label`);
   }
 
   /** Reads what is in the inputs: autofill and scripts do not always fire `input`. */
@@ -490,8 +485,8 @@ export class CallbackRequest extends FeedbackElement {
     if (this.customWindows) return this.customWindows;
     return DEFAULT_WINDOW_IDS.map((id) => ({
       id,
-      label: this.t(`window${WINDOW_KEYS[id]}`),
-      when: this.t(`when${WINDOW_KEYS[id]}`),
+      label: this.localize.t(`window${WINDOW_KEYS[id]}`),
+      when: this.localize.t(`when${WINDOW_KEYS[id]}`),
     }));
   }
 
@@ -532,8 +527,6 @@ export class CallbackRequest extends FeedbackElement {
     return unique.map(({ id, label, when }) => (when ? { id, label, when } : { id, label }));
   }
 }
-
-defineElement('feelback-callback-request', CallbackRequest);
 
 /** Typed `addEventListener` for this element's events (`feelback-change`'s `detail.value` and the rest). */
 export interface CallbackRequest {
