@@ -9,7 +9,9 @@ import { runExclusive } from './lease.js';
 import { probeLocalStorage, QueueStore, queueKey, type OrphanRecord, type QueueRecord } from './queue-store.js';
 import type {
   Consent,
+  LiveTransport,
   Transport,
+  SharedTransportOptions,
   TransportDroppedDetail,
   TransportErrorDetail,
   TransportOptions,
@@ -51,32 +53,20 @@ interface TransportRecord extends QueueRecord {
 }
 
 /**
- * Memory-only events of a transport that was destroyed (e.g. `configure()`
- * replaced it), handed to the next transport for the same endpoint so
- * replacing a transport loses nothing.
- */
-const handover = new Map<string, OrphanRecord[]>();
-
-/** Test hook (not exported from the package): forget events handed over between transports. */
-export function resetHandover(): void {
-  handover.clear();
-}
-
-/**
  * Queue, batch, retry, persist and flush on page hide (README, "Delivery").
  * Delivery is at least once: an event is in the queue store before its first
  * request and leaves it only after a 2xx for a request that carried it.
  */
-class FeedbackTransport extends EventTarget implements Transport {
+class FeedbackTransport extends EventTarget implements LiveTransport {
   private readonly endpoint?: string;
   private readonly invalidReason?: string;
-  private readonly options: TransportOptions;
-  private readonly settings: Settings;
+  private options: TransportOptions;
+  private settings: Settings;
   private readonly records = new Map<string, TransportRecord>();
-  private readonly store?: QueueStore;
+  private store?: QueueStore;
   private readonly owner = uuidv4();
-  private readonly now: () => number;
-  private readonly random: () => number;
+  private readonly now = (): number => (this.options.now ?? Date.now)();
+  private readonly random = (): number => (this.options.random ?? Math.random)();
   private consent: Consent;
   private destroyed = false;
   private wakeTimer?: ReturnType<typeof setTimeout>;
@@ -92,8 +82,6 @@ class FeedbackTransport extends EventTarget implements Transport {
     super();
     this.options = options;
     this.settings = readSettings(options);
-    this.now = options.now ?? (() => Date.now());
-    this.random = options.random ?? Math.random;
     this.consent = options.consent ?? 'granted';
     const endpoint = resolveEndpoint(options.endpoint);
     if (!endpoint) {
@@ -102,19 +90,27 @@ class FeedbackTransport extends EventTarget implements Transport {
       return;
     }
     this.endpoint = endpoint;
-    const storage = options.persist === 'memory' ? null : options.storage !== undefined ? options.storage : probeLocalStorage();
-    this.store = new QueueStore({
-      endpoint,
-      storage,
-      owner: this.owner,
-      now: this.now,
-      onStored: () => this.wake(this.now()),
-    });
-    for (const orphan of handover.get(endpoint) ?? []) this.adopt(orphan, false);
-    handover.delete(endpoint);
+    this.store = this.openStore();
     this.listenToPage();
-    if (this.records.size > 0) this.wake(this.now());
     void this.adoptStored();
+  }
+
+  configure(changes: SharedTransportOptions): void {
+    if (this.destroyed) return;
+    const { consent, endpoint, ...rest } = (changes ?? {}) as Partial<TransportOptions>;
+    if (endpoint !== undefined) warnOnce('transport.configure(): the endpoint of a transport cannot change; create another transport.');
+    if (Object.keys(rest).length > 0) {
+      const before = this.options;
+      this.options = { ...before, ...rest };
+      this.settings = readSettings(this.options);
+      if (this.store && (this.options.persist !== before.persist || this.options.storage !== before.storage)) this.moveStore();
+      if ('persistPersonalData' in rest) this.reconsiderPersistence();
+      // New options get a fresh try at once (the failure may have been the old options'); a Retry-After still holds.
+      const at = this.now();
+      for (const record of this.records.values()) record.retryAt = record.dueAt = Math.min(record.dueAt, at);
+      this.wake(at);
+    }
+    if (consent !== undefined) this.setConsent(consent);
   }
 
   send(event: FeedbackEvent): void {
@@ -175,12 +171,7 @@ class FeedbackTransport extends EventTarget implements Transport {
       return;
     }
     if (consent === 'granted') {
-      for (const record of this.records.values()) {
-        if (!record.persist && this.mayPersist(record.event)) {
-          record.persist = true;
-          this.store?.touch(record);
-        }
-      }
+      this.reconsiderPersistence();
       this.wake(this.now());
     }
   }
@@ -195,14 +186,45 @@ class FeedbackTransport extends EventTarget implements Transport {
     clearTimeout(this.orphanTimer);
     this.orphanTimer = undefined;
     this.store?.destroy();
-    const memoryOnly = [...this.records.values()]
-      .filter((record) => !record.persist || !this.store?.persistent)
-      .map(({ event, attempts }) => ({ event, attempts }));
-    if (this.endpoint && memoryOnly.length > 0) handover.set(this.endpoint, memoryOnly);
     for (const controller of this.controllers) controller.abort();
   }
 
   // --- queueing -----------------------------------------------------------
+
+  private openStore(): QueueStore {
+    const { persist, storage } = this.options;
+    return new QueueStore({
+      endpoint: this.endpoint!,
+      storage: persist === 'memory' ? null : storage !== undefined ? storage : probeLocalStorage(),
+      owner: this.owner,
+      now: this.now,
+      onStored: () => this.wake(this.now()),
+    });
+  }
+
+  /** New `storage` or `persist`: the queue moves to the new store and leaves the old one. */
+  private moveStore(): void {
+    const previous = this.store!;
+    const next = (this.store = this.openStore());
+    for (const record of this.records.values()) {
+      previous.forget(record);
+      record.stored = false;
+      next.touch(record);
+    }
+    previous.destroy();
+    void this.adoptStored();
+  }
+
+  /** Stores what may now be stored (consent granted, personal data allowed) and takes out what may no longer be. */
+  private reconsiderPersistence(): void {
+    for (const record of this.records.values()) {
+      const persist = this.mayPersist(record.event);
+      if (persist === record.persist) continue;
+      if (!persist) this.store?.forget(record);
+      record.persist = persist;
+      if (persist) this.store?.touch(record);
+    }
+  }
 
   private mayPersist(event: FeedbackEvent): boolean {
     if (this.consent !== 'granted') return false;
