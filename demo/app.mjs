@@ -27,7 +27,6 @@ const STATIC_ROUTES = {
   '/demo.css': { file: join(PUBLIC, 'demo.css'), type: CSS },
   '/demo.mjs': { file: join(PUBLIC, 'demo.mjs'), type: JS },
   '/results.mjs': { file: join(PUBLIC, 'results.mjs'), type: JS },
-  '/answers.mjs': { file: join(PUBLIC, 'answers.mjs'), type: JS },
   '/feelback.min.js': {
     file: join(ROOT, 'dist', 'feelback.min.js'),
     type: JS,
