@@ -19,7 +19,7 @@ async function bar(): Promise<RatingBar> {
   return mount<RatingBar>('<feelback-rating-bar></feelback-rating-bar>', (el) => (el.transport = transport));
 }
 
-function outcomes(element: Element): string[] {
+function outcomes(element: HTMLElement): string[] {
   const seen: string[] = [];
   element.addEventListener('feelback-sent', (event) => seen.push(`sent ${event.detail.id}`));
   element.addEventListener('feelback-error', (event) => seen.push(`error ${event.detail.id} ${event.detail.willRetry}`));
