@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import type { FeedbackEvent } from '../../context/event.js';
+import type { FeelbackEvent } from '../../context/event.js';
 import { countCharacters, fitText, sanitizeText } from '../../context/text.js';
 import { warnAttribute, warnOnce } from '../../internal/warn.js';
 import { tokens } from '../../styles/tokens.js';
@@ -136,7 +136,7 @@ export class CallbackRequest extends FeelbackElement {
   private shownAt = 0;
   private effectiveMinFillMs = DEFAULT_MIN_FILL_MS;
   private customWindows?: CallbackWindowOption[];
-  private pendingEvent?: FeedbackEvent;
+  private pendingEvent?: FeelbackEvent;
   private pendingKey = '';
   private honeypot = '';
   private timeZone = '';

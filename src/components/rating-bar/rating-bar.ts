@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, queryAll, state } from 'lit/decorators.js';
-import type { FeedbackEvent } from '../../context/event.js';
+import type { FeelbackEvent } from '../../context/event.js';
 import { COMMENT_MAX_LENGTH } from '../../context/text.js';
 import { warnAttribute } from '../../internal/warn.js';
 import { faceIcon, starIcon, thumbDownIcon, thumbUpIcon } from '../../styles/icons.js';
@@ -323,7 +323,7 @@ export class RatingBar extends FeelbackFormElement {
    * Sends through the transport. A bar used only as a form field (it has a
    * `name` and nowhere to send) stays quiet instead of reporting a missing endpoint.
    */
-  private deliver(event: FeedbackEvent): boolean {
+  private deliver(event: FeelbackEvent): boolean {
     if (this.name && !this.delivery.resolveTransport()) return false;
     return this.delivery.submit(event);
   }
