@@ -1,4 +1,4 @@
-import type { FeedbackEvent } from '../context/event.js';
+import type { FeelbackEvent } from '../context/event.js';
 
 /** `feelback-change`: the visitor selected a value (its type depends on the element). */
 export interface FeelbackChangeDetail<T = FeelbackChangeValue> {
@@ -6,7 +6,7 @@ export interface FeelbackChangeDetail<T = FeelbackChangeValue> {
 }
 /** `feelback-submit`: an answer is about to go to the transport; `preventDefault()` stops the send. */
 export interface FeelbackSubmitDetail {
-  event: FeedbackEvent;
+  event: FeelbackEvent;
 }
 /** `feelback-sent`: the endpoint accepted the event with this id. */
 export interface FeelbackSentDetail {

@@ -46,6 +46,8 @@ export interface RatingBarAttributes extends FeelbackCommonAttributes {
   name?: string;
   required?: boolean;
   comment?: boolean;
+  maxlength?: NumberAttribute;
+  /** @deprecated Use `maxlength`. */
   'max-length'?: NumberAttribute;
 }
 /** `<feelback-rating-bar>` properties without an attribute. */
@@ -57,6 +59,8 @@ export interface FeelingPromptAttributes extends FeelbackCommonAttributes {
   comment?: boolean | 'false';
   'no-comment'?: boolean;
   'offer-callback'?: boolean;
+  maxlength?: NumberAttribute;
+  /** @deprecated Use `maxlength`. */
   'max-length'?: NumberAttribute;
 }
 /** `<feelback-feeling-prompt>` properties without an attribute. */

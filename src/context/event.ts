@@ -3,8 +3,8 @@ import { uuidv4 } from '../internal/uuid.js';
 /** Wire format version carried in every request body. */
 export const WIRE_FORMAT_VERSION = 1;
 
-/** What an answer is; each type carries its own payload field (see `FeedbackEvent`). */
-export type FeedbackEventType = 'rating' | 'feeling' | 'comment' | 'callback' | 'shown' | 'dismissed';
+/** What an answer is; each type carries its own payload field (see `FeelbackEvent`). */
+export type FeelbackEventType = 'rating' | 'feeling' | 'comment' | 'callback' | 'shown' | 'dismissed';
 
 export type VitalName = 'LCP' | 'INP' | 'CLS' | 'FCP' | 'TTFB';
 export type VitalRating = 'good' | 'needs-improvement' | 'poor';
@@ -61,7 +61,7 @@ export interface LauncherPayload {
 }
 
 /** The fields every answer has, whatever its type. */
-export interface FeedbackEventBase {
+export interface FeelbackEventBase {
   /** UUID v4, fixed at creation and the same on every retry; servers dedupe on it. */
   id: string;
   /** The widget's `widget-id`. */
@@ -87,32 +87,32 @@ interface Payloads {
 }
 
 /** A score on a scale (`<feelback-rating-bar>`). */
-export interface RatingFeedbackEvent extends FeedbackEventBase, Omit<Payloads, 'rating'> {
+export interface FeelbackRatingEvent extends FeelbackEventBase, Omit<Payloads, 'rating'> {
   type: 'rating';
   rating: RatingPayload;
 }
 /** A feeling (`<feelback-feeling-prompt>`). */
-export interface FeelingFeedbackEvent extends FeedbackEventBase, Omit<Payloads, 'feeling'> {
+export interface FeelbackFeelingEvent extends FeelbackEventBase, Omit<Payloads, 'feeling'> {
   type: 'feeling';
   feeling: FeelingPayload;
 }
 /** A follow-up comment; `comment.replyTo` is the id of the rating or feeling it follows. */
-export interface CommentFeedbackEvent extends FeedbackEventBase, Omit<Payloads, 'comment'> {
+export interface FeelbackCommentEvent extends FeelbackEventBase, Omit<Payloads, 'comment'> {
   type: 'comment';
   comment: CommentPayload;
 }
 /** A request for a call back (`<feelback-callback-request>`). */
-export interface CallbackFeedbackEvent extends FeedbackEventBase, Omit<Payloads, 'callback'> {
+export interface FeelbackCallbackEvent extends FeelbackEventBase, Omit<Payloads, 'callback'> {
   type: 'callback';
   callback: CallbackPayload;
 }
 /** A launcher opened its widget (for response rates). */
-export interface ShownFeedbackEvent extends FeedbackEventBase, Omit<Payloads, 'launcher'> {
+export interface FeelbackShownEvent extends FeelbackEventBase, Omit<Payloads, 'launcher'> {
   type: 'shown';
   launcher: LauncherPayload;
 }
 /** A launcher's widget was closed unanswered. */
-export interface DismissedFeedbackEvent extends FeedbackEventBase, Omit<Payloads, 'launcher'> {
+export interface FeelbackDismissedEvent extends FeelbackEventBase, Omit<Payloads, 'launcher'> {
   type: 'dismissed';
   launcher: LauncherPayload;
 }
@@ -121,22 +121,22 @@ export interface DismissedFeedbackEvent extends FeedbackEventBase, Omit<Payloads
  * One answer, as it travels on the wire (format v1): a union discriminated by
  * `type`, so narrowing on `type` gives the payload field that type carries.
  */
-export type FeedbackEvent =
-  | RatingFeedbackEvent
-  | FeelingFeedbackEvent
-  | CommentFeedbackEvent
-  | CallbackFeedbackEvent
-  | ShownFeedbackEvent
-  | DismissedFeedbackEvent;
+export type FeelbackEvent =
+  | FeelbackRatingEvent
+  | FeelbackFeelingEvent
+  | FeelbackCommentEvent
+  | FeelbackCallbackEvent
+  | FeelbackShownEvent
+  | FeelbackDismissedEvent;
 
-/** The event of one type: `FeedbackEventOf<'rating'>` is `RatingFeedbackEvent`. */
-export type FeedbackEventOf<T extends FeedbackEventType> = Extract<FeedbackEvent, { type: T }>;
+/** The event of one type: `FeelbackEventOf<'rating'>` is `FeelbackRatingEvent`. */
+export type FeelbackEventOf<T extends FeelbackEventType> = Extract<FeelbackEvent, { type: T }>;
 
 /** The request body: `{"v":1,"sentAt":ISO,"events":[…]}`. */
-export interface FeedbackBatch {
+export interface FeelbackBatch {
   v: typeof WIRE_FORMAT_VERSION;
   sentAt: string;
-  events: FeedbackEvent[];
+  events: FeelbackEvent[];
 }
 
 /** The payload fields an element passes to `createEvent()`; the one matching `type` must be set. */
@@ -149,7 +149,7 @@ export interface EventFields {
 }
 
 export interface EventInit extends EventFields {
-  type: FeedbackEventType;
+  type: FeelbackEventType;
   widget: string;
   context: PageContext;
   metadata?: Record<string, unknown>;
@@ -157,7 +157,7 @@ export interface EventInit extends EventFields {
 }
 
 /** Builds a wire-format event with a fresh id; the payload fields are copied as given. */
-export function createFeedbackEvent(init: EventInit): FeedbackEvent {
+export function createFeedbackEvent(init: EventInit): FeelbackEvent {
   // Built field by field (not spread) so the keys keep the documented wire order.
   const event: Record<string, unknown> = {
     id: uuidv4(),
@@ -172,10 +172,17 @@ export function createFeedbackEvent(init: EventInit): FeedbackEvent {
   if (init.callback) event.callback = init.callback;
   if (init.launcher) event.launcher = init.launcher;
   if (init.metadata && Object.keys(init.metadata).length > 0) event.metadata = init.metadata;
-  return event as unknown as FeedbackEvent;
+  return event as unknown as FeelbackEvent;
 }
 
 /** Wraps events in a v1 request body. */
-export function createBatch(events: FeedbackEvent[], now: Date = new Date()): FeedbackBatch {
+export function createBatch(events: FeelbackEvent[], now: Date = new Date()): FeelbackBatch {
   return { v: WIRE_FORMAT_VERSION, sentAt: now.toISOString(), events };
 }
+
+/** @deprecated Renamed {@link FeelbackEvent}: every public type is prefixed `Feelback`. */
+export type FeedbackEvent = FeelbackEvent;
+/** @deprecated Renamed {@link FeelbackEventType}. */
+export type FeedbackEventType = FeelbackEventType;
+/** @deprecated Renamed {@link FeelbackBatch}. */
+export type FeedbackBatch = FeelbackBatch;
