@@ -49,6 +49,8 @@ function partsIn(text: string): Set<string> {
     const values = literal !== undefined ? [literal] : [...expression.matchAll(/'([^']*)'/g)].map((match) => match[1]);
     for (const value of values) for (const name of value.split(/\s+/)) if (name) parts.add(name);
   }
+  // Parts handed to a shared controller's template as an option: renderBox(…, { labelPart: 'follow-up-question' }).
+  for (const [, value] of text.matchAll(/\b\w*[pP]art:\s*'([^']*)'/g)) for (const name of value.split(/\s+/)) if (name) parts.add(name);
   return parts;
 }
 
