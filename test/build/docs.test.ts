@@ -1,4 +1,4 @@
-// docs/<element>.md are generated from custom-elements.json by build/docs.mjs;
+// docs/reference/<element>.md are generated from custom-elements.json by build/docs.mjs;
 // the committed pages must match what the current JSDoc produces.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,13 +15,13 @@ describe('generated element docs', () => {
   });
 
   for (const [file, text] of pages) {
-    it(`docs/${file} is up to date (run \`npm run docs\` after changing the JSDoc)`, () => {
-      const path = join(ROOT, 'docs', file);
-      expect(existsSync(path), `docs/${file} exists`).toBe(true);
+    it(`docs/reference/${file} is up to date (run \`npm run docs\` after changing the JSDoc)`, () => {
+      const path = join(ROOT, 'docs/reference', file);
+      expect(existsSync(path), `docs/reference/${file} exists`).toBe(true);
       expect(readFileSync(path, 'utf8')).toBe(text);
     });
 
-    it(`docs/${file} lists attributes, events with detail types, parts and CSS properties`, () => {
+    it(`docs/reference/${file} lists attributes, events with detail types, parts and CSS properties`, () => {
       for (const heading of ['## Attributes', '## Properties', '## Events', '## CSS parts', '## CSS custom properties', '## Slots']) {
         expect(text).toContain(heading);
       }
