@@ -517,7 +517,10 @@ export async function startDemoServer({
         : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
           ? [408, 'Request Timeout', 'the request took too long to arrive']
           : [400, 'Bad Request', 'malformed HTTP request'];
-    socket.end(rawErrorResponse(status, reason, message));
+    // Written, then closed outright: a half-closed socket would stay open for
+    // as long as a client that never reads nor closes cares to keep it.
+    socket.end(rawErrorResponse(status, reason, message), () => socket.destroy());
+    setTimeout(() => socket.destroy(), 1000).unref();
   });
 
   try {

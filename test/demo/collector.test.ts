@@ -45,8 +45,12 @@ async function post(body: string, contentType = 'application/json', headers: Rec
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
 }
 
+function admin(): Record<string, string> {
+  return { authorization: `Bearer ${demo.adminToken}` };
+}
+
 async function listEvents(query = ''): Promise<FeedbackEvent[]> {
-  const response = await fetch(`${demo.url}/api/events${query}`);
+  const response = await fetch(`${demo.url}/api/events${query}`, { headers: admin() });
   expect(response.status).toBe(200);
   return response.json();
 }
@@ -274,7 +278,7 @@ describe('GET /api/events', () => {
 
   it('answers 400 for a bad limit or type', async () => {
     for (const query of ['?limit=0', '?limit=abc', '?limit=100000', '?type=vote']) {
-      const response = await fetch(`${demo.url}/api/events${query}`);
+      const response = await fetch(`${demo.url}/api/events${query}`, { headers: admin() });
       expect(response.status, query).toBe(400);
     }
   });
