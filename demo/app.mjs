@@ -172,6 +172,7 @@ export async function startDemoServer({
 
   // The SQLite store of today takes a path; DATABASE_URL needs the PostgreSQL store.
   if (databaseUrl) throw Object.assign(new Error('DATABASE_URL: this build of the collector stores to SQLite only (DB_PATH).'), { name: 'StoreConfigError' });
+  /** @type {import('./collector/store.mjs').FeedbackStore & Pick<import('./collector/collector.mjs').CollectorStore, 'results' | 'deleteEvents'>} */
   const store = await openStore(dbPath);
   /** @type {(hostHeader: string | undefined) => boolean} */
   let hostAllowed = () => false;
@@ -391,7 +392,11 @@ export async function startDemoServer({
     return true;
   }
 
-  /** @type {import('node:http').RequestListener} */
+  /**
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   * @returns {Promise<unknown>}
+   */
   async function route(req, res) {
     let url;
     try {
