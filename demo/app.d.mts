@@ -1,5 +1,5 @@
 // Types for app.mjs, generated from its JSDoc so the TypeScript tests can import it. Regenerate after an API change:
-// npx tsc --ignoreConfig --allowJs --checkJs --strict --declaration --emitDeclarationOnly --module nodenext --moduleResolution nodenext --target es2022 --skipLibCheck --types node --outDir /tmp/demo-dts demo/app.mjs
+// npx tsc --ignoreConfig --allowJs --checkJs --strict --declaration --emitDeclarationOnly --module nodenext --moduleResolution nodenext --target es2022 --skipLibCheck --types node --outDir /tmp/demo-dts demo/app.mjs demo/http/*.mjs
 /**
  * Starts the demo: the demo page, the results page and the reference
  * collector, backed by a SQLite file. See docs/collector.md.
