@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { erasureQuery, handleErase, handleFeedback, handleListEvents, handlePreflight, handleResults, corsFor, readBody } from './collector/collector.mjs';
+import { STORE_RETRY_AFTER_SECONDS, erasureQuery, handleErase, handleFeedback, handleListEvents, handlePreflight, handleResults, corsFor, readBody } from './collector/collector.mjs';
 import { openStore } from './collector/store.mjs';
 import { createAuth, generateAdminToken, isSameOriginRequest } from './http/auth.mjs';
 import { clientKey, addressKey, isHttps } from './http/client-address.mjs';
@@ -25,8 +25,6 @@ const CSS = 'text/css; charset=utf-8';
 
 /** A sign-in or erasure form is a few hundred bytes. */
 const MAX_FORM_BYTES = 4096;
-/** What a client is told to wait when the database is down. */
-const STORE_RETRY_AFTER_SECONDS = 5;
 
 /**
  * @typedef {object} StaticRoute

@@ -22,6 +22,8 @@ const MAX_DRAIN_BYTES = 1024 * 1024;
 const MAX_LIMIT = 1000;
 /** One page of `GET /api/events` stops before this much JSON (the store enforces it). */
 export const MAX_PAGE_BYTES = 1024 * 1024;
+/** What a client is told to wait while the database is away (the transport honours Retry-After). */
+export const STORE_RETRY_AFTER_SECONDS = 5;
 /** Most ids one erasure request may name. */
 const MAX_ERASE_IDS = 100;
 
@@ -191,7 +193,19 @@ export async function handleFeedback(req, res, { store, corsOrigins = [], callba
     sendRetryLater(res, 429, callbackTake.retryAfterSeconds, 'too many callback requests from this address; try again later', { kind: 'shared', headers: cors });
     return;
   }
-  const { stored, duplicates } = await store.insertBatch(events, { receivedAt: new Date().toISOString() });
+  let outcome;
+  try {
+    // The server's clock, once per request: ordering, paging and charts use it, never the client's createdAt.
+    outcome = await store.insertBatch(events, { receivedAt: new Date().toISOString() });
+  } catch (error) {
+    if (/** @type {{ code?: string }} */ (error).code !== 'STORE_UNAVAILABLE') throw error;
+    // Answered here rather than by the server's net so the CORS headers come along:
+    // a transport on another site can read Retry-After only with them.
+    log(`database unavailable, answered 503: ${/** @type {Error} */ (error).message}`);
+    sendRetryLater(res, 503, STORE_RETRY_AFTER_SECONDS, 'the database is unavailable; try again shortly', { kind: 'shared', headers: cors });
+    return;
+  }
+  const { stored, duplicates } = outcome;
   log(`stored ${stored} event(s)${duplicates ? `, ${duplicates} already stored` : ''}`);
   answer(200, { accepted: events.length, stored, duplicates });
 }
@@ -222,9 +236,30 @@ export async function handleListEvents(res, url, store) {
     sendJson(res, 400, { error: 'cursor is not one this collector gave out', field: 'cursor' }, { kind: 'private' });
     return;
   }
-  const page = await store.listEvents({ widget, type, limit, cursor, maxBytes: MAX_PAGE_BYTES });
+  const page = await badQueryAs400(res, 'cursor', () => store.listEvents({ widget, type, limit, cursor, maxBytes: MAX_PAGE_BYTES }));
+  if (page === undefined) return;
   // A store from before cursors answers a bare array; the current one a page.
   sendJson(res, 200, Array.isArray(page) ? page : { events: page.events, nextCursor: page.nextCursor ?? null }, { kind: 'private' });
+}
+
+/**
+ * Runs a store query, answering 400 when the store refuses the query itself
+ * (a cursor it never gave out, a date it cannot use).
+ * @template T
+ * @param {ServerResponse} res
+ * @param {string} field
+ * @param {() => T | Promise<T>} query
+ * @returns {Promise<T | undefined>} undefined once answered
+ */
+async function badQueryAs400(res, field, query) {
+  try {
+    return await query();
+  } catch (error) {
+    const code = /** @type {{ code?: string }} */ (error).code;
+    if (code !== 'BAD_CURSOR' && code !== 'BAD_QUERY') throw error;
+    sendJson(res, 400, { error: /** @type {Error} */ (error).message, field }, { kind: 'private' });
+    return undefined;
+  }
 }
 
 /**
@@ -250,7 +285,8 @@ export async function handleResults(res, url, store) {
     sendJson(res, 400, { error: 'since must be an ISO date, e.g. 2026-01-31', field: 'since' }, { kind: 'private' });
     return;
   }
-  sendJson(res, 200, await store.results({ widget, since }), { kind: 'private' });
+  const results = await badQueryAs400(res, 'since', () => /** @type {NonNullable<CollectorStore['results']>} */ (store.results)({ widget, since }));
+  if (results !== undefined) sendJson(res, 200, results, { kind: 'private' });
 }
 
 /**

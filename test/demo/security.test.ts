@@ -414,12 +414,15 @@ describe('security headers', () => {
 
 describe('database outages', () => {
   it('answers 503 with Retry-After when the store is unavailable', async () => {
-    const demo = await start();
+    const demo = await start({ corsOrigins: ['https://shop.example'] });
     const down = () => Promise.reject(Object.assign(new Error('connection refused'), { code: 'STORE_UNAVAILABLE' }));
     Object.assign(demo.store, { insertBatch: down, listEvents: down });
-    const posted = await post(demo, [event()]);
+    const posted = await post(demo, [event()], { origin: 'https://shop.example' });
     expect(posted.status).toBe(503);
     expect(posted.headers.get('retry-after')).toBe('5');
+    // Another site's transport can read the wait only with the CORS headers.
+    expect(posted.headers.get('access-control-allow-origin')).toBe('https://shop.example');
+    expect(posted.headers.get('access-control-expose-headers')).toMatch(/retry-after/i);
     const read = await fetch(`${demo.url}/api/events`, { headers: bearer });
     expect(read.status).toBe(503);
     expect(read.headers.get('retry-after')).toBe('5');
