@@ -345,7 +345,7 @@ describe('rate limits', () => {
     }
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
     expect(limited!.headers.get('retry-after')).toBe('1');
-    expect(demo.store.count()).toBe(3);
+    expect(await demo.store.count()).toBe(3);
     await new Promise((done) => setTimeout(done, 1000));
     expect((await post(demo, [event()])).status).toBe(200);
   });
@@ -357,7 +357,7 @@ describe('rate limits', () => {
     expect(third.status).toBe(429);
     expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(60);
     expect((await post(demo, [event(), event()])).status).toBe(200);
-    expect(demo.store.count()).toBe(4);
+    expect(await demo.store.count()).toBe(4);
   });
 
   it('limits every request per client', async () => {
