@@ -40,7 +40,7 @@ export type DemoServerOptions = {
      */
     dbPath?: string | undefined;
     /**
-     * PostgreSQL, when the store supports it
+     * postgres://…: store events in PostgreSQL instead of SQLite
      */
     databaseUrl?: string | undefined;
     /**
@@ -110,7 +110,7 @@ export type DemoServer = {
      */
     adminTokenGenerated: boolean;
     allowedHosts: string[];
-    store: import("./collector/store.mjs").FeedbackStore;
+    store: import("./collector/store/index.mjs").FeedbackStore;
     server: import("node:http").Server;
     /**
      * stops the server and closes the database

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { STORE_RETRY_AFTER_SECONDS, erasureQuery, handleErase, handleFeedback, handleListEvents, handlePreflight, handleResults, corsFor, readBody } from './collector/collector.mjs';
-import { openStore } from './collector/store.mjs';
+import { openStore } from './collector/store/index.mjs';
 import { createAuth, generateAdminToken, isSameOriginRequest } from './http/auth.mjs';
 import { clientKey, addressKey, isHttps } from './http/client-address.mjs';
 import { DEFAULT_CONNECTIONS, DEFAULT_LIMITS, DEFAULT_MAX_HEADER_BYTES, DEFAULT_TIMEOUTS } from './http/config.mjs';
@@ -46,7 +46,6 @@ const STATIC_ROUTES = {
   '/demo.css': { file: join(PUBLIC, 'demo.css'), type: CSS, kind: 'public' },
   '/demo.mjs': { file: join(PUBLIC, 'demo.mjs'), type: JS, kind: 'public' },
   '/results.mjs': { file: join(PUBLIC, 'results.mjs'), type: JS, kind: 'public' },
-  '/answers.mjs': { file: join(PUBLIC, 'answers.mjs'), type: JS, kind: 'public' },
   '/feelback.min.js': {
     file: join(ROOT, 'dist', 'feelback.min.js'),
     type: JS,
@@ -81,7 +80,7 @@ function staticRouteFor(path) {
  * @property {number} [port] default 8080; 0 picks a free port
  * @property {string} [host] default 127.0.0.1
  * @property {string} [dbPath] default ./data/feedback.sqlite
- * @property {string} [databaseUrl] PostgreSQL, when the store supports it
+ * @property {string} [databaseUrl] postgres://…: store events in PostgreSQL instead of SQLite
  * @property {string[]} [corsOrigins] origins allowed to post answers from another site
  * @property {string} [adminToken] the token that reads answers; made up (and returned) when left out
  * @property {string[]} [allowedHosts] `Host` values served; default the bound host and the loopback names, with the port
@@ -102,7 +101,7 @@ function staticRouteFor(path) {
  * @property {string} adminToken the token for `Authorization: Bearer` and the sign-in page
  * @property {boolean} adminTokenGenerated whether the token was made up because none was given
  * @property {string[]} allowedHosts
- * @property {import('./collector/store.mjs').FeedbackStore} store
+ * @property {import('./collector/store/index.mjs').FeedbackStore} store
  * @property {import('node:http').Server} server
  * @property {() => Promise<void>} close stops the server and closes the database
  */
@@ -168,10 +167,7 @@ export async function startDemoServer({
   const maxConnections = connections.max ?? DEFAULT_CONNECTIONS.max;
   const perClientConnections = connections.perClient ?? DEFAULT_CONNECTIONS.perClient;
 
-  // The SQLite store of today takes a path; DATABASE_URL needs the PostgreSQL store.
-  if (databaseUrl) throw Object.assign(new Error('DATABASE_URL: this build of the collector stores to SQLite only (DB_PATH).'), { name: 'StoreConfigError' });
-  /** @type {import('./collector/store.mjs').FeedbackStore & Pick<import('./collector/collector.mjs').CollectorStore, 'results' | 'deleteEvents'>} */
-  const store = await openStore(dbPath);
+  const store = await openStore({ dbPath, databaseUrl, log });
   /** @type {(hostHeader: string | undefined) => boolean} */
   let hostAllowed = () => false;
 

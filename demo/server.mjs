@@ -5,6 +5,7 @@
 //   PORT           default 8080
 //   HOST           default 127.0.0.1 (loopback only)
 //   DB_PATH        default ./data/feedback.sqlite
+//   DATABASE_URL   postgres://user:password@host:5432/db: store in PostgreSQL instead
 //   ADMIN_TOKEN    reads answers (Bearer or the sign-in page); made up and printed when unset
 //   ALLOWED_HOSTS  Host names served (comma-separated); default the bound host and localhost
 //   CORS_ORIGINS   comma-separated origins allowed to post answers from other sites, or *
@@ -29,7 +30,8 @@ if (!existsSync(new URL('../dist/feelback.min.js', import.meta.url))) {
 const time = () => new Date().toISOString().slice(11, 19);
 const demo = await startDemoServer({ ...config, log: (line) => console.log(`${time()} ${line}`) }).catch((error) => {
   if (error?.code === 'EADDRINUSE') console.error(`Port ${config.port} is in use: set PORT to another one.`);
-  else if (error?.name === 'StoreConfigError') console.error(error.message);
+  // A bad DATABASE_URL or an unreachable database: one sentence naming the variable, no stack.
+  else if (error?.code === 'STORE_CONFIG') console.error(error.message);
   else console.error(error);
   process.exit(1);
 });
@@ -37,7 +39,7 @@ const demo = await startDemoServer({ ...config, log: (line) => console.log(`${ti
 console.log(`feelback demo:    ${demo.url}/`);
 console.log(`results:          ${demo.url}/results (sign in at ${demo.url}/signin)`);
 console.log(`collector:        POST ${demo.url}/api/feedback`);
-console.log(`database:         ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : config.dbPath}`);
+console.log(`database:         ${demo.store.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : config.dbPath}`);
 if (demo.adminTokenGenerated) {
   console.log(`admin token:      ${demo.adminToken}`);
   console.log('                  (made up for this run: set ADMIN_TOKEN to keep one across restarts)');

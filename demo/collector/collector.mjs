@@ -6,13 +6,9 @@ import { securityHeaders, sendJson, sendRetryLater } from '../http/respond.mjs';
 /** @typedef {import('../http/rate-limit.mjs').RateLimiter} RateLimiter */
 
 /**
- * The store as the collector uses it (docs/collector.md, "Store"). Every
- * method may return a promise; older synchronous stores work unchanged.
- * @typedef {object} CollectorStore
- * @property {(events: any[], options: { receivedAt: string }) => any} insertBatch
- * @property {(query: { widget?: string, type?: string, limit?: number, cursor?: string, maxBytes?: number }) => any} listEvents
- * @property {(query: { widget?: string, since?: string }) => any} [results]
- * @property {(query: { ids?: string[], sessionId?: string }) => any} [deleteEvents]
+ * The store as the collector uses it: demo/collector/store/index.mjs, or
+ * anything with these methods (results and deleteEvents optional).
+ * @typedef {Pick<import('./store/index.mjs').FeedbackStore, 'insertBatch' | 'listEvents'> & Partial<Pick<import('./store/index.mjs').FeedbackStore, 'results' | 'deleteEvents'>>} CollectorStore
  */
 
 /** Beacon bodies stay under 64 KB (README, "Delivery"); the collector accepts no more. */
@@ -238,8 +234,7 @@ export async function handleListEvents(res, url, store) {
   }
   const page = await badQueryAs400(res, 'cursor', () => store.listEvents({ widget, type, limit, cursor, maxBytes: MAX_PAGE_BYTES }));
   if (page === undefined) return;
-  // A store from before cursors answers a bare array; the current one a page.
-  sendJson(res, 200, Array.isArray(page) ? page : { events: page.events, nextCursor: page.nextCursor ?? null }, { kind: 'private' });
+  sendJson(res, 200, { events: page.events, nextCursor: page.nextCursor ?? null }, { kind: 'private' });
 }
 
 /**

@@ -428,3 +428,85 @@ describe('database outages', () => {
     expect(read.headers.get('retry-after')).toBe('5');
   });
 });
+
+describe('erasure and retention', () => {
+  async function storedIds(demo: DemoServer): Promise<string[]> {
+    const page = await (await fetch(`${demo.url}/api/events`, { headers: bearer })).json();
+    return (page.events as FeedbackEvent[]).map((stored) => stored.id).sort();
+  }
+
+  function ofSession(sessionId: string): FeedbackEvent {
+    const answer = event();
+    return { ...answer, context: { ...answer.context, sessionId } };
+  }
+
+  it('erases a visitor’s answers by session id or by event id, with the token only', async () => {
+    const demo = await start();
+    const [a1, a2, b] = [ofSession('visitor-a'), ofSession('visitor-a'), ofSession('visitor-b')];
+    expect((await post(demo, [a1, a2, b])).status).toBe(200);
+
+    const anonymous = await fetch(`${demo.url}/api/events?sessionId=visitor-a`, { method: 'DELETE' });
+    expect(anonymous.status).toBe(401);
+    expect(await storedIds(demo)).toHaveLength(3);
+
+    for (const query of ['', '?sessionId=a&id=b', `?id=${'x'.repeat(70)}`]) {
+      expect((await fetch(`${demo.url}/api/events${query}`, { method: 'DELETE', headers: bearer })).status, query).toBe(400);
+    }
+
+    const bySession = await fetch(`${demo.url}/api/events?sessionId=visitor-a`, { method: 'DELETE', headers: bearer });
+    expect(bySession.status).toBe(200);
+    expect(await bySession.json()).toEqual({ deleted: 2 });
+    expect(await storedIds(demo)).toEqual([b.id]);
+
+    const byId = await fetch(`${demo.url}/api/events?id=${b.id.toUpperCase()}`, { method: 'DELETE', headers: bearer });
+    expect(await byId.json()).toEqual({ deleted: 1 });
+    expect(await storedIds(demo)).toEqual([]);
+  });
+
+  it('erases through the signed-in form, which needs its CSRF token', async () => {
+    const demo = await start();
+    expect((await post(demo, [ofSession('visitor-c')])).status).toBe(200);
+    const cookie = cookieOf(await signIn(demo));
+    const page = await (await fetch(`${demo.url}/erase`, { headers: { cookie } })).text();
+    const csrf = /name="csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
+    const submit = (fields: Record<string, string>, origin = demo.url) =>
+      fetch(`${demo.url}/erase`, {
+        method: 'POST',
+        headers: { cookie, origin, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(fields),
+      });
+
+    expect((await submit({ sessionId: 'visitor-c' })).status).toBe(403);
+    expect((await submit({ sessionId: 'visitor-c', csrf }, 'https://evil.example')).status).toBe(403);
+    expect(await storedIds(demo)).toHaveLength(1);
+
+    const done = await submit({ sessionId: 'visitor-c', csrf });
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain('Erased 1 event.');
+    expect(await storedIds(demo)).toEqual([]);
+  });
+
+  it('expires old events and callback personal data on a timer (RETENTION_DAYS)', async () => {
+    const demo = await start({ retention: { retentionDays: 30, personalDataDays: 7 }, retentionIntervalMs: 100 });
+    const day = 24 * 60 * 60 * 1000;
+    const old = event();
+    const recentCallback = callback();
+    await demo.store.insertBatch([old], { receivedAt: new Date(Date.now() - 40 * day).toISOString() });
+    await demo.store.insertBatch([recentCallback], { receivedAt: new Date(Date.now() - 10 * day).toISOString() });
+    await expect.poll(() => storedIds(demo), { timeout: 5000 }).toEqual([recentCallback.id]);
+    await expect
+      .poll(async () => JSON.stringify(await (await fetch(`${demo.url}/api/events`, { headers: bearer })).json()), { timeout: 5000 })
+      .not.toContain('+441234567890');
+  });
+
+  it('serves the results aggregates to the admin only', async () => {
+    const demo = await start();
+    expect((await post(demo, [event()])).status).toBe(200);
+    expect((await fetch(`${demo.url}/api/results`)).status).toBe(401);
+    const results = await fetch(`${demo.url}/api/results`, { headers: bearer });
+    expect(results.status).toBe(200);
+    expect(results.headers.get('cache-control')).toBe('no-store');
+    expect(JSON.stringify(await results.json())).toContain('checkout');
+    expect((await fetch(`${demo.url}/api/results?since=yesterday`, { headers: bearer })).status).toBe(400);
+  });
+});
