@@ -189,7 +189,7 @@ describe('PostgreSQL going away while the collector runs', () => {
     const down = await send(demo.url, body([ratingEvent()]));
     expect(down).toMatchObject({ status: 503 });
     expect(Number((down as { retryAfter: string }).retryAfter)).toBeGreaterThan(0);
-    expect((await fetch(`${demo.url}/api/results`)).status).toBe(503);
+    expect((await fetch(`${demo.url}/api/results`, { headers: { authorization: `Bearer ${demo.adminToken}` } })).status).toBe(503);
 
     stores.cluster.start();
     const kept = ratingEvent();
@@ -200,7 +200,7 @@ describe('PostgreSQL going away while the collector runs', () => {
     }
     expect(status).toBe(200);
     expect(await demo.store.count()).toBe(2);
-    expect((await fetch(`${demo.url}/api/results`)).status).toBe(200);
+    expect((await fetch(`${demo.url}/api/results`, { headers: { authorization: `Bearer ${demo.adminToken}` } })).status).toBe(200);
   }, 60_000);
 
   it('a bad or unreachable DATABASE_URL stops the start with one sentence naming it, and no stack', () => {

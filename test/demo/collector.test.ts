@@ -44,8 +44,11 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
     return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
   }
 
+  /** Reading answers needs the admin token. */
+  const admin = () => ({ authorization: `Bearer ${demo.adminToken}` });
+
   async function listEvents(query = ''): Promise<Array<FeedbackEvent & { receivedAt: string }>> {
-    const response = await fetch(`${demo.url}/api/events${query}`);
+    const response = await fetch(`${demo.url}/api/events${query}`, { headers: admin() });
     expect(response.status).toBe(200);
     return (await response.json()).events;
   }
@@ -285,7 +288,7 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
 
     it('answers 400 for a bad limit, type or cursor', async () => {
       for (const query of ['?limit=0', '?limit=abc', '?limit=100000', '?type=vote', '?cursor=nonsense']) {
-        const response = await fetch(`${demo.url}/api/events${query}`);
+        const response = await fetch(`${demo.url}/api/events${query}`, { headers: admin() });
         expect(response.status, query).toBe(400);
       }
     });
@@ -301,7 +304,7 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const response = await fetch(`${demo.url}/api/events?limit=7${cursor ? `&cursor=${cursor}` : ''}`);
+        const response = await fetch(`${demo.url}/api/events?limit=7${cursor ? `&cursor=${cursor}` : ''}`, { headers: admin() });
         const page = (await response.json()) as { events: Array<{ id: string; receivedAt: string }>; nextCursor: string | null };
         seen.push(...page.events.map((event) => event.id));
         cursor = page.nextCursor;
@@ -381,7 +384,7 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
 
   describe('results', () => {
     async function results(query = '') {
-      const response = await fetch(`${demo.url}/api/results${query}`);
+      const response = await fetch(`${demo.url}/api/results${query}`, { headers: admin() });
       expect(response.status).toBe(200);
       return response.json();
     }
