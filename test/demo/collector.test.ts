@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { request } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { startDemoServer, type DemoServer } from '../../demo/app.mjs';
@@ -50,13 +50,23 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
     return (await response.json()).events;
   }
 
+  const corsOrigins = ['https://shop.example'];
+
+  // One server per store kind, emptied before each test: starting a collector on
+  // PostgreSQL (new connections, the migration check) costs more than the tests.
   beforeEach(async () => {
-    location = await stores.empty();
-    demo = await startDemoServer({ port: 0, ...location, corsOrigins: ['https://shop.example'] });
+    if (!demo) {
+      location = await stores.empty();
+      demo = await startDemoServer({ port: 0, ...location, corsOrigins });
+      return;
+    }
+    const store = demo.store as unknown as { db?: { exec(sql: string): void }; pool?: { query(sql: string): Promise<unknown> } };
+    if (store.db) store.db.exec('DELETE FROM events');
+    else await store.pool!.query('TRUNCATE events');
   });
 
-  afterEach(async () => {
-    await demo.close();
+  afterAll(async () => {
+    await demo?.close();
   });
 
   describe('POST /api/feedback', () => {
@@ -520,7 +530,7 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
       const event = ratingEvent();
       await post(JSON.stringify(batch([event])));
       await demo.close();
-      demo = await startDemoServer({ port: 0, ...location });
+      demo = await startDemoServer({ port: 0, ...location, corsOrigins });
       expect((await listEvents()).map((stored) => stored.id)).toEqual([event.id]);
       expect((await post(JSON.stringify(batch([event])))).body).toEqual({ accepted: 1, stored: 0, duplicates: 1 });
     });
