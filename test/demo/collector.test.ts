@@ -25,6 +25,12 @@ export function ratingEvent(overrides: Partial<FeedbackEvent> = {}): FeedbackEve
   };
 }
 
+// Reads need the admin token, and one test client posts far more than a visitor
+// would: every server here gets a known token and no per-client rate limits.
+const ADMIN_TOKEN = 'collector-tests-admin-token';
+const SERVER_OPTIONS: object = { adminToken: ADMIN_TOKEN, rateLimits: { requests: null, feedback: null, callback: null } };
+const AUTH = { authorization: `Bearer ${ADMIN_TOKEN}` };
+
 function batch(events: unknown[]): FeedbackBatch {
   return { v: 1, sentAt: new Date().toISOString(), events: events as FeedbackEvent[] };
 }
@@ -45,7 +51,7 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
   }
 
   async function listEvents(query = ''): Promise<Array<FeedbackEvent & { receivedAt: string }>> {
-    const response = await fetch(`${demo.url}/api/events${query}`);
+    const response = await fetch(`${demo.url}/api/events${query}`, { headers: AUTH });
     expect(response.status).toBe(200);
     return (await response.json()).events;
   }
@@ -57,7 +63,7 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
   beforeEach(async () => {
     if (!demo) {
       location = await stores.empty();
-      demo = await startDemoServer({ port: 0, ...location, corsOrigins });
+      demo = await startDemoServer({ port: 0, ...location, corsOrigins, ...SERVER_OPTIONS });
       return;
     }
     const store = demo.store as unknown as { db?: { exec(sql: string): void }; pool?: { query(sql: string): Promise<unknown> } };
@@ -295,7 +301,7 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
 
     it('answers 400 for a bad limit, type or cursor', async () => {
       for (const query of ['?limit=0', '?limit=abc', '?limit=100000', '?type=vote', '?cursor=nonsense']) {
-        const response = await fetch(`${demo.url}/api/events${query}`);
+        const response = await fetch(`${demo.url}/api/events${query}`, { headers: AUTH });
         expect(response.status, query).toBe(400);
       }
     });
@@ -311,7 +317,7 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const response = await fetch(`${demo.url}/api/events?limit=7${cursor ? `&cursor=${cursor}` : ''}`);
+        const response = await fetch(`${demo.url}/api/events?limit=7${cursor ? `&cursor=${cursor}` : ''}`, { headers: AUTH });
         const page = (await response.json()) as { events: Array<{ id: string; receivedAt: string }>; nextCursor: string | null };
         seen.push(...page.events.map((event) => event.id));
         cursor = page.nextCursor;
@@ -391,7 +397,7 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
 
   describe('results', () => {
     async function results(query = '') {
-      const response = await fetch(`${demo.url}/api/results${query}`);
+      const response = await fetch(`${demo.url}/api/results${query}`, { headers: AUTH });
       expect(response.status).toBe(200);
       return response.json();
     }
@@ -530,7 +536,7 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
       const event = ratingEvent();
       await post(JSON.stringify(batch([event])));
       await demo.close();
-      demo = await startDemoServer({ port: 0, ...location, corsOrigins });
+      demo = await startDemoServer({ port: 0, ...location, corsOrigins, ...SERVER_OPTIONS });
       expect((await listEvents()).map((stored) => stored.id)).toEqual([event.id]);
       expect((await post(JSON.stringify(batch([event])))).body).toEqual({ accepted: 1, stored: 0, duplicates: 1 });
     });
@@ -544,7 +550,7 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
     });
 
     it('dedupes across two collectors on one store that receive the same batch at once', async () => {
-      const second = await startDemoServer({ port: 0, ...location });
+      const second = await startDemoServer({ port: 0, ...location, ...SERVER_OPTIONS });
       try {
         const events = Array.from({ length: 20 }, () => ratingEvent());
         const body = JSON.stringify(batch(events));
