@@ -79,7 +79,7 @@ function filters({ widget, type }) {
 export async function listEvents(driver, { widget, type, limit = LIST_BOUNDS.defaultLimit, cursor, maxBytes = LIST_BOUNDS.defaultMaxBytes } = {}) {
   const pageSize = Math.max(1, Math.min(LIST_BOUNDS.maxLimit, Math.floor(limit)));
   let after = cursor ? decodeCursor(cursor) : null;
-  /** @type {object[]} */
+  /** @type {import('./index.mjs').StoredEvent[]} */
   const events = [];
   let bytes = 2;
   let more = false;
