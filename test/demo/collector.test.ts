@@ -435,6 +435,25 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
       expect(summary.answers).toEqual({ received: 5, counted: 3 });
     });
 
+    it('buckets by the UTC day each answer arrived, one point per day from the first to today', async () => {
+      const now = new Date(Date.UTC(2026, 6, 10, 15));
+      const day = (n: number) => new Date(Date.UTC(2026, 6, n, 23, 30));
+      const feeling = (id: string) => ratingEvent({ type: 'feeling', rating: undefined, feeling: { id, score: 1 }, createdAt: '2030-01-01T00:00:00.000Z' });
+      await demo.store.insertBatch([feeling('happy'), feeling('happy')], { receivedAt: day(7) });
+      await demo.store.insertBatch([feeling('angry')], { receivedAt: day(9) });
+      const summary = await demo.store.results({ now });
+      expect(summary.bucket).toBe('day');
+      expect(summary.feelings.series).toEqual([
+        { start: '2026-07-07T00:00:00.000Z', counts: { happy: 2 } },
+        { start: '2026-07-08T00:00:00.000Z', counts: {} },
+        { start: '2026-07-09T00:00:00.000Z', counts: { angry: 1 } },
+        { start: '2026-07-10T00:00:00.000Z', counts: {} },
+      ]);
+      expect(summary.series.map((point) => point.feeling)).toEqual([2, 0, 1, 0]);
+      // Answers outside the window are not counted.
+      expect((await demo.store.results({ now, since: day(8) })).counts.feeling).toBe(1);
+    });
+
     it('stays bounded when feelings are dated on hundreds of different days', async () => {
       const events = Array.from({ length: 300 }, (_, day) =>
         ratingEvent({

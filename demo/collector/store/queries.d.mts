@@ -36,6 +36,12 @@ export function results(driver: Driver, { widget, since, now }?: {
     widget: string | null;
     bucket: string;
     counts: {
+        rating: number;
+        feeling: number;
+        comment: number;
+        callback: number;
+        shown: number;
+        dismissed: number;
         events: number;
     };
     answers: {
@@ -65,7 +71,9 @@ export function results(driver: Driver, { widget, since, now }?: {
             };
         }[];
     };
-    series: any[];
+    series: ({
+        start: string;
+    } & Record<"rating" | "feeling" | "comment" | "callback" | "shown" | "dismissed", number>)[];
     vitals: {
         LCP: {
             rating: string;
