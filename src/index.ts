@@ -24,5 +24,5 @@ export { checkPhone, normalizePhone, isValidPhone, PHONE_MIN_DIGITS, PHONE_MAX_D
 export type { PhoneCheck, PhoneProblem } from './components/callback-request/phone.js';
 import './define/launcher.js';
 export { Launcher } from './components/launcher/launcher.js';
-export type { FeelbackShowDetail, FeelbackDismissDetail, LauncherShowOptions } from './components/launcher/launcher.js';
-export type { LauncherOptions } from './config.js';
+export type { FeelbackShowDetail, FeelbackDismissDetail, FeelbackLauncherShowOptions } from './components/launcher/launcher.js';
+export type { FeelbackLauncherOptions } from './config.js';

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { getConfig, onConfigChange, transportFor } from '../../config.js';
-import { createFeedbackEvent, type EventFields, type FeedbackEvent, type FeedbackEventType } from '../../context/event.js';
+import { createFeedbackEvent, type EventFields, type FeelbackEvent, type FeelbackEventType } from '../../context/event.js';
 import { mergeMetadata } from '../../context/metadata.js';
 import { pageContext } from '../../context/page.js';
 import { currentVitals, observeVitals } from '../../context/vitals.js';
@@ -93,7 +93,7 @@ export class DeliveryController implements ReactiveController {
   }
 
   /** Builds a wire-format event carrying the widget's id, page context and metadata. */
-  createEvent(type: FeedbackEventType, fields: EventFields): FeedbackEvent {
+  createEvent(type: FeelbackEventType, fields: EventFields): FeelbackEvent {
     const config = getConfig();
     const context = pageContext(this.options.locale(), config.context);
     if (config.vitals !== false) {
@@ -115,7 +115,7 @@ export class DeliveryController implements ReactiveController {
    * Returns false when a listener cancelled it or no endpoint is configured
    * (then it is reported as failed, once).
    */
-  submit(event: FeedbackEvent): boolean {
+  submit(event: FeelbackEvent): boolean {
     if (!dispatchFeelbackEvent(this.host, 'feelback-submit', { event }, true)) return false;
     const transport = this.resolveTransport();
     if (!transport) {

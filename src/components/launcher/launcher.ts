@@ -39,7 +39,7 @@ export interface FeelbackDismissDetail {
 }
 
 /** Options for `show()`. */
-export interface LauncherShowOptions {
+export interface FeelbackLauncherShowOptions {
   /** Skip sampling and the answered, dismissed and re-contact waits (never the one-at-a-time rule). */
   force?: boolean;
 }
@@ -217,7 +217,7 @@ export class Launcher extends HTMLElement {
    * Opens the launcher now if its rules allow (page, sample, waits; with
    * `force`, only that no other launcher is open). Resolves whether it opened.
    */
-  show(options: LauncherShowOptions = {}): Promise<boolean> {
+  show(options: FeelbackLauncherShowOptions = {}): Promise<boolean> {
     return this.fire('manual', options.force === true);
   }
 

@@ -1,4 +1,5 @@
-import { getConfig, transportFor } from '../../config.js';
+import { getConfig } from '../../config.js';
+import { transportFor } from '../../transport/registry.js';
 import { createFeedbackEvent } from '../../context/event.js';
 import { mergeMetadata } from '../../context/metadata.js';
 import { pageContext } from '../../context/page.js';

@@ -43,7 +43,7 @@ afterEach(() => {
 describe('<feelback-launcher>', () => {
   it('opens on load with no trigger, says so, and sends a shown event to the widget\'s transport', async () => {
     const shows: unknown[] = [];
-    document.addEventListener('feelback-show', (event) => shows.push(event.detail), { once: true });
+    document.addEventListener('feelback-show', (event) => shows.push((event as CustomEvent).detail), { once: true });
     const launcher = place();
     await opened(launcher);
     expect(panelOf(launcher).hidden).toBe(false);
