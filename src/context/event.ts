@@ -3,7 +3,7 @@ import { uuidv4 } from '../internal/uuid.js';
 /** Wire format version carried in every request body. */
 export const WIRE_FORMAT_VERSION = 1;
 
-export type FeelbackEventType = 'rating' | 'feeling' | 'comment' | 'callback';
+export type FeelbackEventType = 'rating' | 'feeling' | 'comment' | 'callback' | 'shown' | 'dismissed';
 
 export type VitalName = 'LCP' | 'INP' | 'CLS' | 'FCP' | 'TTFB';
 export type VitalRating = 'good' | 'needs-improvement' | 'poor';
@@ -48,6 +48,14 @@ export interface CallbackPayload {
   timeZone: string;
   replyTo?: string;
 }
+/** On `shown` and `dismissed` events: which launcher, how it displays, what fired it, why it closed. */
+export interface FeelbackLauncherPayload {
+  id: string;
+  display: string;
+  trigger: string;
+  /** On `dismissed` only. */
+  reason?: 'close' | 'escape' | 'outside';
+}
 
 /** One answer, as it travels on the wire (format v1). */
 export interface FeelbackEvent {
@@ -62,6 +70,7 @@ export interface FeelbackEvent {
   feeling?: FeelingPayload;
   comment?: CommentPayload;
   callback?: CallbackPayload;
+  launcher?: FeelbackLauncherPayload;
   context: PageContext;
   metadata?: Record<string, unknown>;
 }
@@ -73,7 +82,7 @@ export interface FeelbackBatch {
   events: FeelbackEvent[];
 }
 
-export type EventFields = Pick<FeelbackEvent, 'rating' | 'feeling' | 'comment' | 'callback'>;
+export type EventFields = Pick<FeelbackEvent, 'rating' | 'feeling' | 'comment' | 'callback' | 'launcher'>;
 
 export interface EventInit extends EventFields {
   type: FeelbackEventType;
@@ -96,6 +105,7 @@ export function createFeedbackEvent(init: EventInit): FeelbackEvent {
   if (init.feeling) event.feeling = init.feeling;
   if (init.comment) event.comment = init.comment;
   if (init.callback) event.callback = init.callback;
+  if (init.launcher) event.launcher = init.launcher;
   if (init.metadata && Object.keys(init.metadata).length > 0) event.metadata = init.metadata;
   return event;
 }
