@@ -49,14 +49,12 @@ export interface CallbackPayload {
   timeZone: string;
   replyTo?: string;
 }
-
-/** What a launcher reports on `shown` and `dismissed` events. */
-export interface LauncherPayload {
-  /** The launcher's `launcher-id`. */
+/** On `shown` and `dismissed` events: which launcher, how it displays, what fired it, why it closed. */
+export interface FeelbackLauncherPayload {
   id: string;
   display: string;
   trigger: string;
-  /** On `dismissed`: how the visitor closed it. */
+  /** On `dismissed` only. */
   reason?: 'close' | 'escape' | 'outside';
 }
 
@@ -109,12 +107,12 @@ export interface FeelbackCallbackEvent extends FeelbackEventBase, Omit<Payloads,
 /** A launcher opened its widget (for response rates). */
 export interface FeelbackShownEvent extends FeelbackEventBase, Omit<Payloads, 'launcher'> {
   type: 'shown';
-  launcher: LauncherPayload;
+  launcher: FeelbackLauncherPayload;
 }
 /** A launcher's widget was closed unanswered. */
 export interface FeelbackDismissedEvent extends FeelbackEventBase, Omit<Payloads, 'launcher'> {
   type: 'dismissed';
-  launcher: LauncherPayload;
+  launcher: FeelbackLauncherPayload;
 }
 
 /**
@@ -145,7 +143,7 @@ export interface EventFields {
   feeling?: FeelingPayload;
   comment?: CommentPayload;
   callback?: CallbackPayload;
-  launcher?: LauncherPayload;
+  launcher?: FeelbackLauncherPayload;
 }
 
 export interface EventInit extends EventFields {

@@ -18,7 +18,7 @@ export type {
   FeelbackFeelingEvent,
   FeelbackRatingEvent,
   FeelbackShownEvent,
-  LauncherPayload,
+  FeelbackLauncherPayload,
   FeelingPayload,
   PageContext,
   RatingPayload,
