@@ -92,7 +92,10 @@ const idle = (callback: () => void): void => {
  * @cssprop --feelback-launcher-shadow - The card's and the tab's shadow.
  * @cssprop --feelback-launcher-backdrop - The modal's backdrop.
  */
-export class Launcher extends HTMLElement {
+// On the server (SSR) there is no HTMLElement: a stand-in keeps `import 'feelback'` from throwing there.
+const ElementBase: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as unknown as typeof HTMLElement);
+
+export class Launcher extends ElementBase {
   static readonly [LAUNCHER_MARK] = true;
 
   static get observedAttributes(): string[] {
