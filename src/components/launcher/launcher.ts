@@ -430,12 +430,12 @@ export class Launcher extends ElementBase {
     const display = this.display;
     const now = Date.now();
     const id = this.launcherId;
-    openLauncher = this;
+    // A folded tab asks nothing yet: it neither blocks other launchers nor starts the re-contact wait until it is opened.
+    if (display !== 'tab') this.claimPage(now);
     this.isOpen = true;
     this.answered = false;
     this.trigger = trigger;
     store().write(id, { ...store().read(id), shownAt: now });
-    store().writePage({ ...store().readPage(), openedAt: now });
 
     if (display === 'tab') {
       tab!.hidden = false;
@@ -456,6 +456,12 @@ export class Launcher extends ElementBase {
     }
     this.dispatchEvent(new CustomEvent<FeelbackShowDetail>('feelback-show', { detail: { launcher: id, trigger }, bubbles: true, composed: true }));
     this.runtime?.send(this.widget!, 'shown', { id, display, trigger });
+  }
+
+  /** Takes the page's one open slot and starts the page-wide re-contact wait. */
+  private claimPage(now: number): void {
+    openLauncher = this;
+    store().writePage({ ...store().readPage(), openedAt: now });
   }
 
   private showPanel(): void {
@@ -505,6 +511,9 @@ export class Launcher extends ElementBase {
     const { panel, tab } = this.parts!;
     const expanding = panel.hidden;
     if (expanding) {
+      // The visitor asked for this one: whatever else is open steps aside (not a dismiss).
+      if (openLauncher && openLauncher !== this) openLauncher.hide();
+      this.claimPage(Date.now());
       this.returnFocusTo = tab;
       this.showPanel();
       tab!.setAttribute('aria-expanded', 'true');
@@ -513,6 +522,7 @@ export class Launcher extends ElementBase {
     } else {
       panel.hidden = true;
       tab!.setAttribute('aria-expanded', 'false');
+      if (openLauncher === this) openLauncher = undefined;
     }
   }
 
