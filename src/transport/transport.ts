@@ -483,7 +483,7 @@ class FeedbackTransport extends EventTarget implements Transport {
       // One event too large for any beacon would be refused and, by the break below, hold back every event after it;
       // it stays queued for a fetch without keepalive instead.
       if (utf8Length(body) > BEACON_MAX_BYTES) continue;
-      let accepted = false;
+      let accepted: boolean;
       try {
         accepted = sendBeacon(this.endpoint!, body);
       } catch {

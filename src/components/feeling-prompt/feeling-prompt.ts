@@ -5,7 +5,7 @@ import { COMMENT_MAX_LENGTH, sanitizeText } from '../../context/event.js';
 import { directionOf } from '../../i18n/locale.js';
 import { lookupString, type StringTable } from '../../i18n/strings.js';
 import { defineElement } from '../../internal/define.js';
-import { warnAttribute, warnOnce } from '../../internal/warn.js';
+import { warnOnce } from '../../internal/warn.js';
 import { faceIcon } from '../../styles/icons.js';
 import { commentCap, fitComment } from '../comment-cap.js';
 import { FeedbackElement } from '../feedback-element.js';
@@ -349,6 +349,7 @@ export class FeelingPrompt extends FeedbackElement {
 
   private renderOption(feeling: Feeling, index: number): TemplateResult {
     const checked = feeling.id === this.committed?.id;
+    // eslint-disable-next-line lit-a11y/click-events-have-key-events -- keys reach the radiogroup's keydown handler (roving focus)
     return html`<div
       role="radio"
       class="option"

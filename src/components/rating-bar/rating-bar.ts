@@ -384,6 +384,7 @@ export class RatingBar extends FeedbackFormElement {
     const preview = this.hovered ?? this.value;
     const lit = this.definition.name === 'stars' && preview !== null && option.value <= preview;
     const visibleLabel = this.definition.name === 'csat' ? this.optionLabel(option) : undefined;
+    // eslint-disable-next-line lit-a11y/click-events-have-key-events -- keys reach the radiogroup's keydown handler (roving focus)
     return html`<div
       role="radio"
       class="option ${option.glyph === 'number' ? 'number' : option.glyph} ${lit ? 'lit' : ''}"
