@@ -1,6 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { configure, getConfig, onConfigChange, resetConfig, transportFor } from '../src/config.js';
-import { resetWarnings } from '../src/internal/warn.js';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { configure, getConfig, onConfigChange, transportFor } from '../src/config.js';
 import { resetHandover } from '../src/transport/transport.js';
 
 const observed: string[] = [];
@@ -13,13 +12,8 @@ let warn: { mock: { calls: unknown[][] } };
 const warnings = () => warn.mock.calls.map((call) => String(call[0]));
 
 beforeEach(() => {
-  resetConfig();
-  resetWarnings();
   resetHandover();
   warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-});
-afterEach(() => {
-  resetConfig();
 });
 
 describe('configure() merging', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { configure, resetConfig, transportFor } from '../../src/config.js';
+import { configure, transportFor } from '../../src/config.js';
 import { createTransport, resetHandover } from '../../src/transport/transport.js';
 import { ENDPOINT, FakeStorage, fakeServer, makeEvent, setOnline } from './support.js';
 
@@ -14,7 +14,6 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  resetConfig();
   resetHandover();
   vi.useRealTimers();
 });
