@@ -1,17 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../../src/components/rating-bar/rating-bar.js';
 import type { RatingBar } from '../../src/components/rating-bar/rating-bar.js';
-import { configure, resetConfig } from '../../src/config.js';
+import { configure } from '../../src/config.js';
 import { createTransport, resetHandover } from '../../src/transport/transport.js';
-import { cleanup, mount, shadowAll } from '../support/dom.js';
+import { mount, shadowAll } from '../support/dom.js';
 import { FakeStorage, makeEvent } from '../transport/support.js';
 
 const ENDPOINT = 'https://collect.example/feedback';
 
-beforeEach(() => resetConfig());
 afterEach(() => {
-  cleanup();
-  resetConfig();
   resetHandover();
 });
 
