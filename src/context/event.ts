@@ -3,7 +3,7 @@ import { uuidv4 } from '../internal/uuid.js';
 /** Wire format version carried in every request body. */
 export const WIRE_FORMAT_VERSION = 1;
 
-export type FeedbackEventType = 'rating' | 'feeling' | 'comment' | 'callback';
+export type FeelbackEventType = 'rating' | 'feeling' | 'comment' | 'callback';
 
 export type VitalName = 'LCP' | 'INP' | 'CLS' | 'FCP' | 'TTFB';
 export type VitalRating = 'good' | 'needs-improvement' | 'poor';
@@ -50,10 +50,10 @@ export interface CallbackPayload {
 }
 
 /** One answer, as it travels on the wire (format v1). */
-export interface FeedbackEvent {
+export interface FeelbackEvent {
   /** UUID v4, fixed at creation and the same on every retry; servers dedupe on it. */
   id: string;
-  type: FeedbackEventType;
+  type: FeelbackEventType;
   /** The widget's `widget-id`. */
   widget: string;
   /** ISO 8601. */
@@ -67,16 +67,16 @@ export interface FeedbackEvent {
 }
 
 /** The request body: `{"v":1,"sentAt":ISO,"events":[…]}`. */
-export interface FeedbackBatch {
+export interface FeelbackBatch {
   v: typeof WIRE_FORMAT_VERSION;
   sentAt: string;
-  events: FeedbackEvent[];
+  events: FeelbackEvent[];
 }
 
-export type EventFields = Pick<FeedbackEvent, 'rating' | 'feeling' | 'comment' | 'callback'>;
+export type EventFields = Pick<FeelbackEvent, 'rating' | 'feeling' | 'comment' | 'callback'>;
 
 export interface EventInit extends EventFields {
-  type: FeedbackEventType;
+  type: FeelbackEventType;
   widget: string;
   context: PageContext;
   metadata?: Record<string, unknown>;
@@ -84,8 +84,8 @@ export interface EventInit extends EventFields {
 }
 
 /** Builds a wire-format event with a fresh id; the payload fields are copied as given. */
-export function createFeedbackEvent(init: EventInit): FeedbackEvent {
-  const event: FeedbackEvent = {
+export function createFeedbackEvent(init: EventInit): FeelbackEvent {
+  const event: FeelbackEvent = {
     id: uuidv4(),
     type: init.type,
     widget: init.widget,
@@ -101,28 +101,13 @@ export function createFeedbackEvent(init: EventInit): FeedbackEvent {
 }
 
 /** Wraps events in a v1 request body. */
-export function createBatch(events: FeedbackEvent[], now: Date = new Date()): FeedbackBatch {
+export function createBatch(events: FeelbackEvent[], now: Date = new Date()): FeelbackBatch {
   return { v: WIRE_FORMAT_VERSION, sentAt: now.toISOString(), events };
 }
 
-/** Default cap on comment text, in characters (README, "Wire format"). */
-export const COMMENT_MAX_LENGTH = 1000;
-
-// C0 and C1 controls except tab, line feed and carriage return, which people type.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point of this pattern
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-
-/** Removes control characters (pasted ones are invisible, and never sent) but keeps tabs and line breaks. */
-export function stripControlCharacters(text: string): string {
-  return String(text ?? '').replace(CONTROL_CHARACTERS, '');
-}
-
-/**
- * Cleans free text a visitor typed: strips control characters, trims, and caps
- * the length without cutting a surrogate pair (emoji stay whole).
- */
-export function sanitizeText(text: string, maxLength: number = COMMENT_MAX_LENGTH): string {
-  const cleaned = stripControlCharacters(text).trim();
-  const characters = Array.from(cleaned);
-  return characters.length <= maxLength ? cleaned : characters.slice(0, maxLength).join('');
-}
+/** @deprecated Renamed {@link FeelbackEvent}: every public type is prefixed `Feelback`. */
+export type FeedbackEvent = FeelbackEvent;
+/** @deprecated Renamed {@link FeelbackEventType}. */
+export type FeedbackEventType = FeelbackEventType;
+/** @deprecated Renamed {@link FeelbackBatch}. */
+export type FeedbackBatch = FeelbackBatch;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '../../src/index.js';
-import { COMMENT_MAX_LENGTH, sanitizeText } from '../../src/context/event.js';
+import { COMMENT_MAX_LENGTH, sanitizeText } from '../../src/context/text.js';
 import { format } from '../../src/i18n/strings.js';
 import type { LitElement } from 'lit';
 import { mount, shadow, shadowAll } from '../support/dom.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import '../../src/components/feeling-prompt/feeling-prompt.js';
-import '../../src/components/rating-bar/rating-bar.js';
+import '../../src/define/feeling-prompt.js';
+import '../../src/define/rating-bar.js';
 import { mount, press, shadowAll } from '../support/dom.js';
 import { FakeTransport } from '../support/fake-transport.js';
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import '../../src/components/rating-bar/rating-bar.js';
+import '../../src/define/rating-bar.js';
 import type { RatingBar } from '../../src/components/rating-bar/rating-bar.js';
 import { loadLocale, resetLocaleLoads, type LocaleModule } from '../../src/i18n/load-locale.js';
 import { format, formatNumber, lookupString, registerLocale, resetLocales } from '../../src/i18n/strings.js';

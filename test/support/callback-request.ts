@@ -1,5 +1,5 @@
 // The call-back form's test harness: mount it, read what a visitor sees, act as a visitor does.
-import '../../src/components/callback-request/callback-request.js';
+import '../../src/define/callback-request.js';
 import type { CallbackRequest } from '../../src/components/callback-request/callback-request.js';
 import { mountElement, shadow, shadowAll, type Attributes, type MountOptions } from './dom.js';
 

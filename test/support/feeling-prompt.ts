@@ -1,5 +1,5 @@
 // The feeling prompt's test harness: mount it, read what a visitor sees, act as a visitor does.
-import '../../src/components/feeling-prompt/feeling-prompt.js';
+import '../../src/define/feeling-prompt.js';
 import type { FeelingPrompt } from '../../src/components/feeling-prompt/feeling-prompt.js';
 import { accessibleName, mountElement, shadow, shadowAll, type Attributes, type MountOptions } from './dom.js';
 

@@ -1,5 +1,5 @@
 // The rating bar's test harness: mount it, read what a visitor sees, act as a visitor does.
-import '../../src/components/rating-bar/rating-bar.js';
+import '../../src/define/rating-bar.js';
 import type { RatingBar } from '../../src/components/rating-bar/rating-bar.js';
 import { mountElement, shadowAll, type Attributes, type MountOptions } from './dom.js';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTransport, resetHandover } from '../../src/transport/transport.js';
+import { createTransport } from '../../src/transport/transport.js';
 import type { Transport, TransportOptions } from '../../src/transport/types.js';
 import {
   ENDPOINT,
@@ -47,7 +47,6 @@ beforeEach(() => {
 afterEach(() => {
   for (const created of transports) created.destroy();
   transports = [];
-  resetHandover();
   vi.useRealTimers();
 });
 

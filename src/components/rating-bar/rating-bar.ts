@@ -1,14 +1,17 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, queryAll, state } from 'lit/decorators.js';
-import { COMMENT_MAX_LENGTH, sanitizeText, type FeedbackEvent } from '../../context/event.js';
-import { directionOf } from '../../i18n/locale.js';
-import { defineElement } from '../../internal/define.js';
+import type { FeelbackEvent } from '../../context/event.js';
+import { COMMENT_MAX_LENGTH } from '../../context/text.js';
 import { warnAttribute } from '../../internal/warn.js';
 import { faceIcon, starIcon, thumbDownIcon, thumbUpIcon } from '../../styles/icons.js';
-import { FeedbackElement } from '../feedback-element.js';
-import { commentCap, fitComment } from '../comment-cap.js';
-import { FeedbackFormElement } from '../feedback-form-element.js';
 import { promptLayout } from '../../styles/layout.js';
+import { dispatchFeelbackEvent } from '../base/dispatch.js';
+import { FeelbackElement } from '../base/feelback-element.js';
+import { FeelbackFormElement } from '../base/feelback-form-element.js';
+import { CommentFollowUpController } from '../controllers/comment-follow-up.js';
+import { DeliveryController } from '../controllers/delivery.js';
+import { LocalizeController } from '../controllers/localize.js';
+import { RovingRadioController } from '../controllers/roving-radio.js';
 import { ratingBarStyles } from './rating-bar.styles.js';
 import {
   isScaleName,
@@ -21,7 +24,7 @@ import {
   type ScaleName,
   type ScaleOption,
 } from './scales.js';
-import { ratingBarStrings } from './strings.js';
+import { ratingBarStrings, type RatingBarMessage } from './strings.js';
 
 /** Where the visitor is: choosing a score, adding a comment, or done. */
 type Step = 'rate' | 'comment' | 'thanks';
@@ -50,6 +53,9 @@ type Step = 'rate' | 'comment' | 'thanks';
  * @csspart label - Visible option labels and the low/high end labels.
  * @csspart button - The Send and Skip buttons.
  * @csspart textarea - The follow-up comment box.
+ * @csspart count - The comment box's live character count.
+ * @csspart send-button - The Send button (alongside `button`).
+ * @csspart skip-button - The Skip button (alongside `button`).
  * @csspart confirmation - The thank-you message.
  *
  * @cssprop --feelback-accent - Accent colour (selected options, buttons). Default `#b45309`.
@@ -66,16 +72,40 @@ type Step = 'rate' | 'comment' | 'thanks';
  * @cssprop --feelback-spacing - Space between the parts. Default `0.75rem`.
  * @cssprop --feelback-focus-ring - Focus outline colour.
  */
-export class RatingBar extends FeedbackFormElement {
-  static override styles = [...FeedbackElement.styles, promptLayout, ratingBarStyles];
+export class RatingBar extends FeelbackFormElement {
+  static override styles = [...FeelbackElement.styles, promptLayout, ratingBarStyles];
 
-  protected readonly stringNamespace = 'rating-bar';
-  protected readonly defaultStrings = ratingBarStrings;
+  protected readonly localize = new LocalizeController<RatingBarMessage>(this, 'rating-bar', ratingBarStrings);
+  private readonly delivery = new DeliveryController(this, { locale: () => this.localize.locale });
+  private readonly followUp = new CommentFollowUpController(this, {
+    localize: this.localize,
+    disabled: () => this.isDisabled,
+    announce: (text) => (this.announcement = text),
+    onSend: (text) => {
+      if (text && this.ratingEventId) this.deliver(this.delivery.createEvent('comment', { comment: { text, replyTo: this.ratingEventId } }));
+      this.finish();
+    },
+    onSkip: () => this.finish(),
+  });
+  private readonly roving = new RovingRadioController(this, {
+    count: () => this.definition.options.length,
+    tabStop: () => this.tabStopIndex,
+    disabled: () => this.isDisabled,
+    move: (index) => {
+      this.select(this.definition.options[index].value);
+      this.moved = this.value !== this.committed;
+    },
+    commit: (index, fromKeyboard) => {
+      const { value } = this.definition.options[index];
+      this.select(value);
+      // A tap leaves focus on the option: moving it into the comment box would pop up an on-screen keyboard.
+      this.commitScore(value, fromKeyboard);
+    },
+  });
 
   @state() private committed: number | null = null;
   @state() private hovered: number | null = null;
   @state() private step: Step = 'rate';
-  @state() private commentText = '';
   @state() private announcement = '';
   /** The visitor moved the selection with the keyboard and has not committed it yet. */
   @state() private moved = false;
@@ -114,8 +144,11 @@ export class RatingBar extends FeedbackFormElement {
   /** After a score, offer a comment box whose text is sent as a `comment` event. */
   @property({ type: Boolean }) comment = false;
 
-  /** Most characters a comment may have (1–10000). Default 1000. */
-  @property({ type: Number, attribute: 'max-length' }) maxLength = COMMENT_MAX_LENGTH;
+  /** Most characters a comment may have (1–10000), counted as a person counts them. Default 1000. */
+  @property({ type: Number, attribute: 'maxlength' }) maxLength = COMMENT_MAX_LENGTH;
+
+  /** @deprecated The `max-length` attribute; use `maxlength`. Still honoured, with a one-time warning. */
+  @property({ type: Number, attribute: 'max-length' }) deprecatedMaxLength?: number;
 
   /** The validated scale in force (bad attributes fall back here, never throw). */
   private definition: ScaleDefinition = scaleDefinition('stars');
@@ -127,10 +160,6 @@ export class RatingBar extends FeedbackFormElement {
     super.willUpdate(changed);
     if (changed.has('scale') || changed.has('min') || changed.has('max')) {
       this.definition = this.validatedDefinition();
-    }
-    if (changed.has('maxLength')) {
-      const cap = commentCap(this.localName, this.maxLength);
-      if (cap !== this.maxLength) this.maxLength = cap;
     }
     if (this.value !== null && !this.isOnScale(this.value)) {
       warnAttribute(this.localName, 'value', this.value, `a score from ${this.definition.min} to ${this.definition.max}`, 'no selection');
@@ -151,7 +180,7 @@ export class RatingBar extends FeedbackFormElement {
     this.committed = null;
     this.hovered = null;
     this.step = 'rate';
-    this.commentText = '';
+    this.followUp.clear();
     this.announcement = '';
     this.moved = false;
     this.ratingEventId = undefined;
@@ -193,7 +222,7 @@ export class RatingBar extends FeedbackFormElement {
 
   private updateValidity(): void {
     if (this.required && this.value === null) {
-      this.setValidity({ valueMissing: true }, this.t('required'), this.optionElements?.[0]);
+      this.setValidity({ valueMissing: true }, this.localize.t('required'), this.optionElements?.[0]);
     } else {
       this.setValidity({});
     }
@@ -203,21 +232,21 @@ export class RatingBar extends FeedbackFormElement {
   private optionName(option: ScaleOption): string {
     const { max, options } = this.definition;
     const values = { n: option.value, max };
-    if (this.definition.name === 'thumbs') return this.t(option.labelKey!);
-    if (this.definition.name === 'stars') return this.t('stars', values);
+    if (this.definition.name === 'thumbs') return this.localize.t(option.labelKey!);
+    if (this.definition.name === 'stars') return this.localize.t('stars', values);
     const label = this.optionLabel(option) ?? this.endLabel(option, options);
-    return label ? this.t('scoreWithLabel', { ...values, label }) : this.t('score', values);
+    return label ? this.localize.t('scoreWithLabel', { ...values, label }) : this.localize.t('score', values);
   }
 
   /** The option's own label (CSAT, emoji), if it has one. */
   private optionLabel(option: ScaleOption): string | undefined {
-    return option.labelKey ? this.t(option.labelKey) : undefined;
+    return option.labelKey ? this.localize.t(option.labelKey) : undefined;
   }
 
   /** The low or high end label, for the first and last option. */
   private endLabel(option: ScaleOption, options: ScaleOption[]): string | undefined {
-    if (option === options[0]) return this.lowLabel ?? (this.definition.lowLabelKey && this.t(this.definition.lowLabelKey));
-    if (option === options[options.length - 1]) return this.highLabel ?? (this.definition.highLabelKey && this.t(this.definition.highLabelKey));
+    if (option === options[0]) return this.lowLabel ?? (this.definition.lowLabelKey && this.localize.t(this.definition.lowLabelKey));
+    if (option === options[options.length - 1]) return this.highLabel ?? (this.definition.highLabelKey && this.localize.t(this.definition.highLabelKey));
     return undefined;
   }
 
@@ -227,58 +256,14 @@ export class RatingBar extends FeedbackFormElement {
     return index === -1 ? 0 : index;
   }
 
-  private handleOptionClick(option: ScaleOption): void {
-    if (this.isDisabled) return;
-    this.select(option.value);
-    // A tap leaves focus on the star: moving it into the comment box would pop up an on-screen keyboard.
-    this.commitScore(option.value, false);
-  }
-
-  private handlePointerEnter(option: ScaleOption): void {
-    if (!this.isDisabled && this.definition.name === 'stars') this.hovered = option.value;
-  }
+  private readonly handlePointerOver = (event: PointerEvent): void => {
+    if (this.isDisabled || this.definition.name !== 'stars') return;
+    const index = this.roving.optionIndex(event);
+    if (index !== -1) this.hovered = this.definition.options[index].value;
+  };
 
   private handlePointerLeave(): void {
     this.hovered = null;
-  }
-
-  private handleKeyDown(event: KeyboardEvent): void {
-    if (this.isDisabled) return;
-    const options = this.definition.options;
-    const focused = options.findIndex((_, i) => this.optionElements[i] === this.shadowRoot?.activeElement);
-    const current = focused === -1 ? this.tabStopIndex : focused;
-    const rtl = directionOf(this) === 'rtl';
-    const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
-    const backward = rtl ? 'ArrowRight' : 'ArrowLeft';
-    let next: number | undefined;
-    switch (event.key) {
-      case forward:
-      case 'ArrowDown':
-        next = (current + 1) % options.length;
-        break;
-      case backward:
-      case 'ArrowUp':
-        next = (current - 1 + options.length) % options.length;
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = options.length - 1;
-        break;
-      case 'Enter':
-      case ' ':
-        event.preventDefault();
-        this.select(options[current].value);
-        this.commitScore(options[current].value, true);
-        return;
-      default:
-        return;
-    }
-    event.preventDefault();
-    this.select(options[next].value);
-    this.moved = this.value !== this.committed;
-    void this.updateComplete.then(() => this.optionElements[next]?.focus());
   }
 
   private handleSendClick(): void {
@@ -288,32 +273,11 @@ export class RatingBar extends FeedbackFormElement {
     if (this.step === 'thanks') void this.updateComplete.then(() => this.optionElements[this.tabStopIndex]?.focus());
   }
 
-  private handleCommentInput(event: Event): void {
-    const box = event.target as HTMLTextAreaElement;
-    const { text, reachedLimit } = fitComment(box.value, this.maxLength, this.commentText);
-    if (text !== box.value) box.value = text;
-    this.commentText = text;
-    if (reachedLimit) this.announcement = this.t('commentLimit', { max: this.formatNumber(this.maxLength) });
-  }
-
-  private handleCommentSend(): void {
-    const text = sanitizeText(this.commentText, this.maxLength);
-    if (text && this.ratingEventId) {
-      const event = this.createEvent('comment', { comment: { text, replyTo: this.ratingEventId } });
-      this.deliver(event);
-    }
-    this.finish();
-  }
-
-  private handleCommentSkip(): void {
-    this.finish();
-  }
-
   /** Moves the selection by user action and tells listeners, like a native radio. */
   private select(value: number): void {
     if (value === this.value) return;
     this.value = value;
-    this.emit('feelback-change', { value });
+    dispatchFeelbackEvent(this, 'feelback-change', { value });
     this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     this.dispatchEvent(new Event('change', { bubbles: true }));
   }
@@ -328,7 +292,7 @@ export class RatingBar extends FeedbackFormElement {
     // A double click, or Enter on the score already sent, is the same answer: count it once.
     const key = JSON.stringify(rating);
     if (key !== this.sentRating || !this.ratingEventId) {
-      const event = this.createEvent('rating', { rating });
+      const event = this.delivery.createEvent('rating', { rating });
       this.ratingEventId = event.id;
       // Remembered only once handed over: after a cancelled submit or a missing endpoint, a second try sends.
       this.sentRating = this.deliver(event) ? key : undefined;
@@ -336,10 +300,10 @@ export class RatingBar extends FeedbackFormElement {
     this.committed = value;
     this.moved = false;
     const option = this.definition.options.find((candidate) => candidate.value === value)!;
-    const chosen = this.t('selected', { label: this.optionName(option) });
+    const chosen = this.localize.t('selected', { label: this.optionName(option) });
     if (this.comment) {
       this.step = 'comment';
-      this.announcement = `${chosen} ${this.t('commentLabel')}`;
+      this.announcement = `${chosen} ${this.localize.t('commentLabel')}`;
       if (fromKeyboard) void this.updateComplete.then(() => this.commentBox?.focus());
     } else {
       this.finish(chosen);
@@ -349,8 +313,8 @@ export class RatingBar extends FeedbackFormElement {
   private finish(prefix = ''): void {
     const hadFocus = this.shadowRoot?.activeElement !== null && this.step === 'comment';
     this.step = 'thanks';
-    this.commentText = '';
-    this.announcement = [prefix, this.t('thanks')].filter(Boolean).join(' ');
+    this.followUp.clear();
+    this.announcement = [prefix, this.localize.t('thanks')].filter(Boolean).join(' ');
     // The follow-up form is gone; keep keyboard users where the content is.
     if (hadFocus) void this.updateComplete.then(() => this.thanksMessage?.focus());
   }
@@ -359,9 +323,9 @@ export class RatingBar extends FeedbackFormElement {
    * Sends through the transport. A bar used only as a form field (it has a
    * `name` and nowhere to send) stays quiet instead of reporting a missing endpoint.
    */
-  private deliver(event: FeedbackEvent): boolean {
-    if (this.name && !this.resolveTransport()) return false;
-    return this.submitEvent(event);
+  private deliver(event: FeelbackEvent): boolean {
+    if (this.name && !this.delivery.resolveTransport()) return false;
+    return this.delivery.submit(event);
   }
 
   private renderGlyph(option: ScaleOption): TemplateResult | string {
@@ -375,7 +339,7 @@ export class RatingBar extends FeedbackFormElement {
       case 'thumb-down':
         return html`<svg class="thumb" viewBox="0 0 24 24" aria-hidden="true">${thumbDownIcon}</svg>`;
       default:
-        return html`<span aria-hidden="true">${this.formatNumber(option.value)}</span>`;
+        return html`<span aria-hidden="true">${this.localize.formatNumber(option.value)}</span>`;
     }
   }
 
@@ -384,7 +348,6 @@ export class RatingBar extends FeedbackFormElement {
     const preview = this.hovered ?? this.value;
     const lit = this.definition.name === 'stars' && preview !== null && option.value <= preview;
     const visibleLabel = this.definition.name === 'csat' ? this.optionLabel(option) : undefined;
-    // eslint-disable-next-line lit-a11y/click-events-have-key-events -- keys reach the radiogroup's keydown handler (roving focus)
     return html`<div
       role="radio"
       class="option ${option.glyph === 'number' ? 'number' : option.glyph} ${lit ? 'lit' : ''}"
@@ -392,10 +355,8 @@ export class RatingBar extends FeedbackFormElement {
       aria-checked=${checked ? 'true' : 'false'}
       aria-label=${this.optionName(option)}
       aria-disabled=${this.isDisabled ? 'true' : nothing}
-      tabindex=${this.isDisabled ? -1 : index === this.tabStopIndex ? 0 : -1}
+      tabindex=${this.roving.tabIndex(index)}
       title=${this.definition.name === 'emoji' ? this.optionName(option) : nothing}
-      @click=${() => this.handleOptionClick(option)}
-      @pointerenter=${() => this.handlePointerEnter(option)}
     >
       ${this.renderGlyph(option)}${visibleLabel ? html`<span class="option-label" part="label" aria-hidden="true">${visibleLabel}</span>` : nothing}
     </div>`;
@@ -403,8 +364,8 @@ export class RatingBar extends FeedbackFormElement {
 
   private renderEnds(): TemplateResult | typeof nothing {
     const { lowLabelKey, highLabelKey } = this.definition;
-    const low = this.lowLabel ?? (lowLabelKey ? this.t(lowLabelKey) : undefined);
-    const high = this.highLabel ?? (highLabelKey ? this.t(highLabelKey) : undefined);
+    const low = this.lowLabel ?? (lowLabelKey ? this.localize.t(lowLabelKey) : undefined);
+    const high = this.highLabel ?? (highLabelKey ? this.localize.t(highLabelKey) : undefined);
     if (!low && !high) return nothing;
     return html`<div class="ends" aria-hidden="true">
       <span part="label low-label">${low ?? ''}</span><span part="label high-label">${high ?? ''}</span>
@@ -415,40 +376,22 @@ export class RatingBar extends FeedbackFormElement {
     if (!this.moved || this.value === null) return nothing;
     return html`<div class="actions">
       <button type="button" class="button" part="button send-button" ?disabled=${this.isDisabled} @click=${this.handleSendClick}>
-        ${this.t('send')}
+        ${this.localize.t('send')}
       </button>
     </div>`;
   }
 
   private renderFollowUp(): TemplateResult | typeof nothing {
     if (this.step !== 'comment') return nothing;
-    const count = Array.from(this.commentText).length;
     return html`<div class="follow-up">
-      <label for="comment" part="label">${this.t('commentLabel')}</label>
-      <textarea
-        id="comment"
-        class="comment"
-        part="textarea"
-        aria-describedby="count"
-        .value=${this.commentText}
-        ?disabled=${this.isDisabled}
-        @input=${this.handleCommentInput}
-      ></textarea>
-      <span id="count" class="count">${this.t('commentCount', { count, max: this.maxLength })}</span>
-      <div class="actions">
-        <button type="button" class="button" part="button send-button" ?disabled=${this.isDisabled} @click=${this.handleCommentSend}>
-          ${this.t('send')}
-        </button>
-        <button type="button" class="button secondary" part="button skip-button" ?disabled=${this.isDisabled} @click=${this.handleCommentSkip}>
-          ${this.t('skip')}
-        </button>
-      </div>
+      ${this.followUp.renderBox(this.localize.t('commentLabel'))}
+      <div class="actions">${this.followUp.renderSend()} ${this.followUp.renderSkip()}</div>
     </div>`;
   }
 
   override render(): TemplateResult {
-    const question = this.question ?? this.t(this.definition.questionKey);
-    return html`<div part="base" class="base" lang=${this.contentLanguage}>
+    const question = this.question ?? this.localize.t(this.definition.questionKey);
+    return html`<div part="base" class="base" lang=${this.localize.contentLanguage}>
       <p id="question" class="question" part="question">${question}</p>
       <div class="scale">
         <div
@@ -458,7 +401,9 @@ export class RatingBar extends FeedbackFormElement {
           aria-labelledby="question"
           aria-required=${this.required ? 'true' : nothing}
           aria-disabled=${this.isDisabled ? 'true' : nothing}
-          @keydown=${this.handleKeyDown}
+          @keydown=${this.roving.handleKeyDown}
+          @click=${this.roving.handleClick}
+          @pointerover=${this.handlePointerOver}
           @pointerleave=${this.handlePointerLeave}
         >
           ${this.definition.options.map((option, index) => this.renderOption(option, index))}
@@ -467,14 +412,12 @@ export class RatingBar extends FeedbackFormElement {
       </div>
       ${this.renderSend()} ${this.renderFollowUp()}
       ${this.step === 'thanks'
-        ? html`<p class="thanks" part="confirmation" tabindex="-1">${this.t('thanks')}</p>`
+        ? html`<p class="thanks" part="confirmation" tabindex="-1">${this.localize.t('thanks')}</p>`
         : nothing}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
   }
 }
-
-defineElement('feelback-rating-bar', RatingBar);
 
 declare global {
   interface HTMLElementTagNameMap {

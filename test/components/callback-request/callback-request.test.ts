@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CallbackRequest } from '../../../src/components/callback-request/callback-request.js';
 import type { FeedbackEvent } from '../../../src/context/event.js';
-import { mount, shadow, shadowAll } from '../../support/dom.js';
+import { shadow, shadowAll } from '../../support/dom.js';
 import {
   alertText,
   click,
@@ -182,6 +182,26 @@ describe('<feelback-callback-request> sending', () => {
     });
   });
 
+  it('caps the topic at 500 characters as the count shows them: 500 emoji fit, the 501st does not', async () => {
+    const element = await mountCallbackRequest({}, { transport });
+    const topic = field<HTMLTextAreaElement>(element, 'topic');
+    expect(topic.hasAttribute('maxlength')).toBe(false);
+    await type(element, 'topic', '🐢'.repeat(501));
+    expect(topic.value).toBe('🐢'.repeat(500));
+    expect(description(element, topic)).toContain('500 of 500');
+    await fillValid(element, { topic: '🐢'.repeat(500) });
+    wait();
+    await submit(element);
+    expect(transport.sent[0]!.callback!.topic).toBe('🐢'.repeat(500));
+  });
+
+  it('names its buttons send-button and cancel-button, keeping the old part names beside them', async () => {
+    const element = await mountCallbackRequest({ cancelable: true }, { transport });
+    expect(submitButton(element).getAttribute('part')?.split(' ')).toEqual(expect.arrayContaining(['button', 'send-button', 'submit']));
+    const cancel = shadow(element, '[part~="cancel-button"]');
+    expect(cancel?.getAttribute('part')?.split(' ')).toEqual(expect.arrayContaining(['button', 'cancel']));
+  });
+
   it('shows sending: fields locked, button disabled, progress announced', async () => {
     const element = await mountCallbackRequest({}, { transport });
     await fillValid(element);
@@ -305,7 +325,7 @@ describe('<feelback-callback-request> failure and retry', () => {
 
   it('with no endpoint at all, says it was not sent and keeps the values', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const element = await mount<CallbackRequest>('<feelback-callback-request></feelback-callback-request>');
+    const element = await mountCallbackRequest();
     await fillValid(element);
     wait();
     await submit(element);

@@ -70,15 +70,15 @@ describe('<feelback-rating-bar> bad attributes', () => {
     expect(radios(element)).toHaveLength(10);
   });
 
-  it('removing min, max or max-length restores its default, without a warning', async () => {
+  it('removing min, max or maxlength restores its default, without a warning', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const element = await mountRatingBar({ scale: 'numeric', min: '0', max: '4', 'max-length': '20' }, { transport });
+    const element = await mountRatingBar({ scale: 'numeric', min: '0', max: '4', maxlength: '20' }, { transport });
     element.removeAttribute('max');
     await element.updateComplete;
     expect(names(element)[0]).toBe('0 of 10');
     expect(radios(element)).toHaveLength(11);
     element.removeAttribute('min');
-    element.removeAttribute('max-length');
+    element.removeAttribute('maxlength');
     await element.updateComplete;
     expect(radios(element)).toHaveLength(10);
     expect(element.maxLength).toBe(1000);
@@ -191,7 +191,8 @@ describe('<feelback-rating-bar> pointer', () => {
 
   it('hovering a star lights it and the ones before it, without selecting', async () => {
     const element = await mountRatingBar({}, { transport });
-    radios(element)[2].dispatchEvent(new Event('pointerenter'));
+    // As a browser does when the pointer comes over an option: pointerover bubbles to the group.
+    radios(element)[2].dispatchEvent(new Event('pointerover', { bubbles: true, composed: true }));
     await element.updateComplete;
     expect(radios(element).map((radio) => radio.classList.contains('lit'))).toEqual([true, true, true, false, false]);
     expect(checked(element)).toHaveLength(0);
@@ -339,7 +340,7 @@ describe('<feelback-rating-bar comment>', () => {
   });
 
   it('caps the comment in characters (an emoji is one), as the count does, and says when the limit is reached', async () => {
-    const element = await mountRatingBar({ comment: true, 'max-length': '5' }, { transport });
+    const element = await mountRatingBar({ comment: true, maxlength: '5' }, { transport });
     radios(element)[1].click();
     await element.updateComplete;
     const box = shadow<HTMLTextAreaElement>(element, 'textarea')!;
@@ -352,6 +353,25 @@ describe('<feelback-rating-bar comment>', () => {
     expect(shadow(element, '[role="status"]')?.textContent).toBe('You have reached the limit of 5 characters.');
     shadow<HTMLButtonElement>(element, '[part~="send-button"]')!.click();
     expect(transport.sent[1].comment?.text).toBe('ok 🐢🐢');
+  });
+
+  it('the deprecated max-length attribute still caps the comment, with one deprecation warning per page', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const element = await mountRatingBar({ comment: true, 'max-length': '5' }, { transport });
+    await mountRatingBar({ comment: true, 'max-length': '7' }, { transport });
+    expect(element.maxLength).toBe(5);
+    expect(warn.mock.calls.map((call) => call[0])).toEqual([
+      'feelback: <feelback-rating-bar> max-length is deprecated; use maxlength. It still works for now.',
+    ]);
+    radios(element)[1].click();
+    await element.updateComplete;
+    expect(shadow(element, '[part="count"]')?.textContent).toBe('0 of 5 characters');
+  });
+
+  it('maxlength wins over the deprecated max-length when both are given', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const element = await mountRatingBar({ comment: true, maxlength: '8', 'max-length': '5' }, { transport });
+    expect(element.maxLength).toBe(8);
   });
 
   it('Skip sends nothing more and thanks the visitor', async () => {
@@ -376,9 +396,7 @@ describe('<feelback-rating-bar> configuration', () => {
   it('without a transport property it uses configure()\'s endpoint, and its metadata merged under the element\'s', async () => {
     const fetch = vi.fn(async () => new Response(null, { status: 204 }));
     configure({ endpoint: 'https://collect.example/feedback', metadata: { app: 'shop', plan: 'free' }, transport: { fetch, flushIntervalMs: 0 } });
-    const element = await mount<RatingBar>('<feelback-rating-bar></feelback-rating-bar>', (el) => {
-      el.metadata = { plan: 'pro' };
-    });
+    const element = await mountRatingBar({}, { setup: (el) => (el.metadata = { plan: 'pro' }) });
     radios(element)[0].click();
     await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
     const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
@@ -390,7 +408,7 @@ describe('<feelback-rating-bar> configuration', () => {
 
   it('with no endpoint anywhere it reports a clear feelback-error instead of failing silently', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const element = await mount<RatingBar>('<feelback-rating-bar></feelback-rating-bar>');
+    const element = await mountRatingBar();
     const errors = vi.fn();
     element.addEventListener('feelback-error', (e) => errors((e as CustomEvent).detail.error));
     radios(element)[0].click();
