@@ -88,8 +88,11 @@ export interface RemoveFeelbackListener<Target, Map> {
 }
 
 // The events bubble and are composed, so they reach every ancestor, the document and the window.
+// Augmenting a global map is done by an empty interface that extends ours.
+/* eslint-disable @typescript-eslint/no-empty-object-type */
 declare global {
   interface HTMLElementEventMap extends FeelbackEventMap {}
   interface DocumentEventMap extends FeelbackEventMap {}
   interface WindowEventMap extends FeelbackEventMap {}
 }
+/* eslint-enable @typescript-eslint/no-empty-object-type */

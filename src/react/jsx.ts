@@ -27,6 +27,8 @@ export type FeelbackIntrinsicProps<Tag extends keyof FeelbackTags, Element exten
   FeelbackEventProps<FeelbackTags[Tag]['events']>;
 
 declare module 'react' {
+  // React declares its intrinsic elements in a namespace; augmenting it takes one.
+  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
     interface IntrinsicElements {
       'feelback-rating-bar': FeelbackIntrinsicProps<'feelback-rating-bar', RatingBar>;

@@ -4,7 +4,7 @@
 // Sources are followed through their relative imports (base class, controllers,
 // shared styles), stopping at other elements.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { elementsOf, readManifest } from '../../build/manifest-read.mjs';
 

@@ -460,6 +460,8 @@ export class Launcher extends ElementBase {
 
   /** Takes the page's one open slot and starts the page-wide re-contact wait. */
   private claimPage(now: number): void {
+    // The page's one open launcher is module state shared by every launcher element.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     openLauncher = this;
     store().writePage({ ...store().readPage(), openedAt: now });
   }
