@@ -3,6 +3,7 @@
 // <feelback-rating-bar>; it exports what such a page needs to set it up.
 export { configure, getConfig } from '../config.js';
 export type { FeelbackConfig } from '../config.js';
+import '../define/rating-bar.js';
 export { RatingBar } from '../components/rating-bar/rating-bar.js';
 export { SCALE_NAMES } from '../components/rating-bar/scales.js';
 export type { ScaleName } from '../components/rating-bar/scales.js';
