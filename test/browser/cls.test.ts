@@ -69,9 +69,8 @@ async function shiftsOn(width: number, lang: string, stylesheet: boolean): Promi
 
 describe('dist/feelback.css keeps the page still while elements render (CLS 0)', () => {
   for (const width of [390, 1280]) {
-    // English only for now: a page in another language renders English first and switches when its table
-    // has loaded, which moves content inside the widget (docs/performance.md, "Layout shift").
-    for (const lang of ['en']) {
+    // Longer strings (de, fr), right to left (ar) and another script (ja): the first render waits for the table.
+    for (const lang of ['en', 'de', 'fr', 'ar', 'ja']) {
       it(`every element and scale, text around each, ${width} px wide, lang="${lang}"`, async () => {
         const shifts = await shiftsOn(width, lang, true);
         expect(shifts).toEqual([]);

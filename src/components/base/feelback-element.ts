@@ -6,6 +6,7 @@ import { warnAttribute } from '../../internal/warn.js';
 import { tokens } from '../../styles/tokens.js';
 import type { Transport } from '../../transport/types.js';
 import type { LocalizeController } from '../controllers/localize.js';
+import { inRenderSlice } from './render-slices.js';
 
 /**
  * What every feelback element shares: the properties `widget-id`, `endpoint`,
@@ -49,6 +50,18 @@ export abstract class FeelbackElement extends LitElement {
    */
   refreshLocale(): void {
     this.localize.refresh();
+  }
+
+  /**
+   * The first render waits for the element's language table, if one is
+   * loading, and for a render slice (./render-slices.ts), so fifty widgets do
+   * not make one long task. Later renders, in answer to the visitor, run at once.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.hasUpdated) return super.scheduleUpdate();
+    const render = () => inRenderSlice(() => super.scheduleUpdate());
+    const table = this.localize.tableLoading();
+    return table ? table.then(render) : render();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
