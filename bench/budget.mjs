@@ -26,8 +26,8 @@ export const GOALS = {
  * much); once a goal is met, the budget is the goal.
  */
 export const BUDGETS = {
-  'feelback.min.js': { before: 27_900, total: 30_900 },
-  'rating-bar.min.js': { before: 20_500, total: 23_500 },
+  'feelback.min.js': { before: 21_000, total: 34_800 },
+  'rating-bar.min.js': { before: 17_700, total: 26_000 },
 };
 
 /** The old single budget, kept for the size table's note. */

@@ -1,4 +1,5 @@
 import type { MetricType } from 'web-vitals';
+import { whenIdle } from '../internal/idle.js';
 import { warnOnce } from '../internal/warn.js';
 import type { Vitals } from './event.js';
 
@@ -10,17 +11,6 @@ function record(metric: MetricType): void {
   latest[metric.name as keyof Vitals] = { value: metric.value, rating: metric.rating };
 }
 
-/**
- * Runs `task` when the main thread is idle, so it never sits on the path to a
- * widget's first render. `requestIdleCallback` where there is one (its timeout
- * bounds the wait on a busy page), else the next macrotask after a frame.
- */
-function whenIdle(task: () => void): void {
-  const idle = (globalThis as { requestIdleCallback?: (callback: () => void, options?: { timeout: number }) => number })
-    .requestIdleCallback;
-  if (typeof idle === 'function') idle(task, { timeout: 2000 });
-  else setTimeout(task, 1);
-}
 
 /**
  * Starts observing Core Web Vitals, once per page however often it is called.

@@ -1,6 +1,7 @@
 import type { FeedbackEvent } from '../context/event.js';
+import { whenIdle } from '../internal/idle.js';
 import { warnOnce } from '../internal/warn.js';
-import type { Consent, QueueStorage, Transport, TransportOptions } from './types.js';
+import type { Consent, LiveTransport, QueueStorage, SharedTransportOptions, Transport, TransportOptions } from './types.js';
 
 /** Loads the transport's code; resolves to its factory. */
 export type TransportLoader = () => Promise<(options: TransportOptions) => Transport>;
@@ -24,14 +25,7 @@ function localStorageOrNull(): QueueStorage | null {
   }
 }
 
-function whenIdle(task: () => void): void {
-  const idle = (globalThis as { requestIdleCallback?: (callback: () => void, options?: { timeout: number }) => number })
-    .requestIdleCallback;
-  if (typeof idle === 'function') idle(task, { timeout: 2000 });
-  else setTimeout(task, 1);
-}
 
-const RELAYED = ['sent', 'error', 'dropped'] as const;
 
 /**
  * A `Transport` whose code loads on demand: on the first answer, or when the
@@ -43,10 +37,12 @@ const RELAYED = ['sent', 'error', 'dropped'] as const;
  * Policy), is delivered by a later page. A failed load never throws into the
  * page; the console says once what failed.
  */
-export class DeferredTransport extends EventTarget implements Transport {
-  private real?: Transport;
-  private loading?: Promise<Transport | undefined>;
+export class DeferredTransport extends EventTarget implements LiveTransport {
+  private real?: LiveTransport;
+  private loading?: Promise<LiveTransport | undefined>;
   private held: FeedbackEvent[] = [];
+  /** Options changed before the transport loaded: applied again once it holds the answers, as to a live one. */
+  private changedBeforeLoad: SharedTransportOptions = {};
   private options: TransportOptions;
   private destroyed = false;
   private readonly storage: QueueStorage | null;
@@ -62,20 +58,25 @@ export class DeferredTransport extends EventTarget implements Transport {
   }
 
   /** Loads the transport now (once); resolves to it, or undefined when its file could not load. */
-  start(): Promise<Transport | undefined> {
+  start(): Promise<LiveTransport | undefined> {
     this.loading ??= this.load().then(
       (create) => {
         if (this.destroyed) return undefined;
-        const real = create(this.options);
-        for (const type of RELAYED) {
-          real.addEventListener(type, (event) => this.dispatchEvent(new CustomEvent(type, { detail: (event as CustomEvent).detail })));
-        }
+        const real = create(this.options) as LiveTransport;
+        real.addEventListener('sent', (event) => this.relay('sent', event.detail));
+        real.addEventListener('error', (event) => {
+          this.relay('error', event.detail);
+          // `dropped` (deprecated) repeats the final error; made here so the real one is not listened to.
+          if (!event.detail.willRetry) this.relay('dropped', { id: event.detail.id, reason: event.detail.error });
+        });
         this.real = real;
         // Answers an earlier page could not hand over, then this page's, oldest first.
         const waiting = [...this.readStored().filter((event) => !this.held.some((own) => own.id === event.id)), ...this.held];
         this.held = [];
         for (const event of waiting) real.send(event);
         this.writeStored([]);
+        if (Object.keys(this.changedBeforeLoad).length > 0) real.configure?.(this.changedBeforeLoad);
+        this.changedBeforeLoad = {};
         return real;
       },
       (error: unknown) => {
@@ -87,6 +88,10 @@ export class DeferredTransport extends EventTarget implements Transport {
       },
     );
     return this.loading;
+  }
+
+  private relay(type: string, detail: unknown): void {
+    this.dispatchEvent(new CustomEvent(type, { detail }));
   }
 
   send(event: FeedbackEvent): void {
@@ -116,18 +121,27 @@ export class DeferredTransport extends EventTarget implements Transport {
       return;
     }
     if (consent === 'denied') {
-      // Dropped, as the transport would drop them.
+      // Dropped, and reported, as the transport drops them.
+      const dropped = this.held;
       this.held = [];
       this.writeStored([]);
+      for (const { id } of dropped) {
+        const error = 'consent denied: event not sent';
+        this.relay('error', { id, error, willRetry: false });
+        this.relay('dropped', { id, reason: error });
+      }
     } else if (consent === 'granted') {
       for (const event of this.held) if (this.mayStore(event)) this.writeStored([...this.readStored().filter((e) => e.id !== event.id), event]);
     }
   }
 
-  /** New options (everything but the endpoint) for the transport, now or when it loads. */
-  updateOptions(options: Omit<TransportOptions, 'endpoint'>): void {
-    this.options = { ...this.options, ...options, endpoint: this.options.endpoint };
-    (this.real as (Transport & { updateOptions?(o: typeof options): void }) | undefined)?.updateOptions?.(options);
+  /** New options (everything but the endpoint) for the transport, now or when it loads; `consent` acts as `setConsent()`. */
+  configure(changes: SharedTransportOptions): void {
+    const { consent, ...rest } = changes ?? {};
+    this.options = { ...this.options, ...rest, endpoint: this.options.endpoint };
+    if (this.real) this.real.configure?.(rest);
+    else this.changedBeforeLoad = { ...this.changedBeforeLoad, ...rest };
+    if (consent) this.setConsent(consent);
   }
 
   destroy(): void {
@@ -176,4 +190,16 @@ export class DeferredTransport extends EventTarget implements Transport {
       // Full or refused: the answers stay in memory for this page.
     }
   }
+}
+
+/** Loads the transport's module (a file of its own beside a one-file bundle). */
+export const loadTransport: TransportLoader = () => import('./transport.js').then((module) => module.createTransport);
+
+/**
+ * `createTransport()` with its code loaded on demand: the same options and
+ * the same `Transport`; the code arrives with the first `send()` (or at idle,
+ * when an earlier page left answers queued for this endpoint).
+ */
+export function createDeferredTransport(options: TransportOptions): Transport {
+  return new DeferredTransport(options, loadTransport);
 }

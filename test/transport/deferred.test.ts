@@ -78,7 +78,7 @@ describe('DeferredTransport: the transport loads with the first answer', () => {
     const loader = controlledLoader();
     const transport = new DeferredTransport({ endpoint: ENDPOINT, storage: new FakeStorage(), batchSize: 5 }, loader.load);
     transport.setConsent('pending');
-    transport.updateOptions({ batchSize: 9 });
+    transport.configure({ batchSize: 9 });
     transport.send(makeEvent());
     loader.resolve();
     await transport.start();

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { COMMENT_MAX_LENGTH, fitText, sanitizeText } from '../../context/text.js';
+import { requestElement } from '../../internal/on-demand.js';
 import { warnOnce } from '../../internal/warn.js';
 import { faceIcon } from '../../styles/icons.js';
 import { promptLayout } from '../../styles/layout.js';
@@ -173,6 +174,8 @@ export class FeelingPrompt extends FeelbackElement {
     super.willUpdate(changed);
     if (changed.has('feelings')) this.activeFeelings = this.resolveFeelings();
     if (changed.has('maxLength')) this.commentCap = commentCap(this.localName, this.maxLength);
+    // Where the form's code loads on demand (dist/feelback.min.js), fetch it once the page is idle.
+    if (changed.has('offerCallback') && this.offerCallback) requestElement(CALLBACK_TAG, { idle: true });
   }
 
   private resolveFeelings(): readonly Feeling[] {
