@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import minifyCss from './build/minify-css.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-const external = [...Object.keys(pkg.dependencies ?? {})];
+// Peer dependencies (React, Vue) are imported by the framework entries and never bundled.
+const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
 const isExternal = (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
 // The public modules; each becomes an entry so the exports map points at stable paths.
@@ -25,6 +26,10 @@ const entries = {
   'transport/index': 'src/transport/index.ts',
   'context/index': 'src/context/index.ts',
   config: 'src/config.ts',
+  'define/launcher': 'src/define/launcher.ts',
+  'react/index': 'src/react/index.ts',
+  'react/jsx': 'src/react/jsx.ts',
+  'vue/index': 'src/vue/index.ts',
 };
 const existing = Object.fromEntries(
   Object.entries(entries).filter(([, file]) => {
@@ -108,4 +113,14 @@ export default [
   },
   oneFile('src/bundles/feelback.ts', 'feelback.min.js', [reservedSizes()]),
   oneFile('src/bundles/rating-bar.ts', 'rating-bar.min.js'),
+  {
+    // dist/launcher.min.js: <feelback-launcher> alone (no Lit); it import()s ./feelback.min.js when a launcher may open.
+    input: 'src/launcher-only.ts',
+    output: { file: 'dist/launcher.min.js', format: 'es', sourcemap: false },
+    plugins: [
+      resolve,
+      typescript({ tsconfig: './tsconfig.json', declaration: false, outDir: 'dist' }),
+      terser({ ecma: 2021, module: true, compress: { passes: 3, hoist_funs: true }, format: { comments: false } }),
+    ],
+  },
 ];

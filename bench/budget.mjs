@@ -26,8 +26,8 @@ export const GOALS = {
  * much); once a goal is met, the budget is the goal.
  */
 export const BUDGETS = {
-  'feelback.min.js': { before: 21_000, total: 34_800 },
-  'rating-bar.min.js': { before: 17_700, total: 26_000 },
+  'feelback.min.js': { before: 22_200, total: 41_000 },
+  'rating-bar.min.js': { before: 18_100, total: 26_200 },
 };
 
 /** The old single budget, kept for the size table's note. */

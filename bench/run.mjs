@@ -512,6 +512,7 @@ log('render: done');
 await goals(baseline, rendered);
 if (process.env.BENCH_SKIP_OTHERS) console.log('\nTransport and context benches: skipped (BENCH_SKIP_OTHERS).');
 else await otherBenches();
+if (!process.env.BENCH_SKIP_OTHERS) emit({ title: 'Launcher (bench/launcher.mjs)', lines: (await runScript(join(ROOT, 'bench/launcher.mjs'), 600_000)).out.split('\n') });
 
 const date = new Date().toISOString();
 const commit = await new Promise((done) => {

@@ -1,7 +1,7 @@
 import { toJsonSafeMetadata } from './context/metadata.js';
 import type { ContextOptions } from './context/page.js';
 import { observeVitals } from './context/vitals.js';
-import { resolveEndpoint } from './internal/endpoint.js';
+import { isUnresolvedRelativeEndpoint, resolveEndpoint } from './internal/endpoint.js';
 import { warnOnce } from './internal/warn.js';
 import { configureSharedTransports, resetSharedTransports, transportFor } from './transport/registry.js';
 import type { Consent, SharedTransportOptions, TransportOptions } from './transport/types.js';
@@ -30,13 +30,21 @@ export interface FeelbackConfig {
   vitals?: boolean;
   /** Options for the transports feelback creates (everything but the endpoint). */
   transport?: Omit<TransportOptions, 'endpoint'>;
+  /** Page-wide launcher rules (`<feelback-launcher>`). */
+  launcher?: FeelbackLauncherOptions;
+}
+
+/** Options every `<feelback-launcher>` on the page shares. */
+export interface FeelbackLauncherOptions {
+  /** No launcher opens within this many days of any launcher opening. Default 1; 0 turns the wait off. */
+  recontactDays?: number;
 }
 
 type Listener = (config: Readonly<FeelbackConfig>) => void;
 
 const CONSENTS: readonly Consent[] = ['granted', 'pending', 'denied'];
 const REFERRER_MODES: readonly unknown[] = ['origin', 'full', 'none', true, false];
-const KNOWN_KEYS = new Set(['endpoint', 'metadata', 'locale', 'consent', 'context', 'vitals', 'transport']);
+const KNOWN_KEYS = new Set(['endpoint', 'metadata', 'locale', 'consent', 'context', 'vitals', 'transport', 'launcher']);
 
 let current: FeelbackConfig = {};
 const listeners = new Set<Listener>();
@@ -96,7 +104,7 @@ function validate(options: Record<string, unknown>): FeelbackConfig {
     if (value === undefined) continue;
     switch (key) {
       case 'endpoint':
-        if (typeof value === 'string' && resolveEndpoint(value)) valid.endpoint = value;
+        if (typeof value === 'string' && (resolveEndpoint(value) || isUnresolvedRelativeEndpoint(value))) valid.endpoint = value;
         else warnOnce(`configure(): endpoint "${String(value)}" is not an http(s) URL; ignored.`);
         break;
       case 'metadata':
@@ -128,6 +136,15 @@ function validate(options: Record<string, unknown>): FeelbackConfig {
       case 'transport': {
         const transport = validateTransport(value);
         if (transport) valid.transport = transport;
+        break;
+      }
+      case 'launcher': {
+        const days = isPlainObject(value) ? value.recontactDays : undefined;
+        if (isPlainObject(value) && (days === undefined || (typeof days === 'number' && Number.isFinite(days) && days >= 0))) {
+          valid.launcher = days === undefined ? {} : { recontactDays: days };
+        } else {
+          warnOnce(`configure(): launcher must be an object like { recontactDays: 1 } (days ≥ 0), not ${JSON.stringify(value)}; ignored.`);
+        }
         break;
       }
     }
@@ -172,6 +189,7 @@ export function configure(options: FeelbackConfig = {}): Readonly<FeelbackConfig
     metadata: next.metadata ? mergePageMetadata(current.metadata, next.metadata, given.metadata as Record<string, unknown>) : current.metadata,
     context: next.context ? { ...current.context, ...next.context } : current.context,
     transport: next.transport ? { ...current.transport, ...next.transport } : current.transport,
+    launcher: next.launcher ? { ...current.launcher, ...next.launcher } : current.launcher,
   };
   if (next.transport || next.consent) {
     // Live transports take the new options in place: queued events and the elements listening stay with them.
@@ -182,7 +200,8 @@ export function configure(options: FeelbackConfig = {}): Readonly<FeelbackConfig
     configureSharedTransports(changes);
   }
   // Created now, not at the first answer: what an earlier page load left queued goes out on this load (DESIGN §5).
-  if (next.endpoint) transportFor(resolveEndpoint(next.endpoint)!);
+  const endpoint = resolveEndpoint(next.endpoint);
+  if (endpoint) transportFor(endpoint);
   if (current.vitals !== false) observeVitals();
   for (const listener of listeners) {
     try {

@@ -2,8 +2,11 @@
 // The same API as the `feelback` entry (src/index.ts), with what no first
 // render needs moved to files beside the bundle, loaded when needed
 // (docs/performance.md): the transport on the first answer, web-vitals at idle
-// (context/vitals.ts), and <feelback-callback-request> when one is on the page
-// or a prompt may offer it. Its class is then `customElements.get(tag)`.
+// (context/vitals.ts), <feelback-callback-request> when one is on the page or
+// a prompt may offer it, and <feelback-launcher> when one is on the page. Their
+// classes are then `customElements.get(tag)`.
+import { localRuntime } from '../components/launcher/local-runtime.js';
+import { publishRuntime } from '../components/launcher/runtime.js';
 import { defineOnDemand } from '../internal/on-demand.js';
 import { warnOnce } from '../internal/warn.js';
 
@@ -27,8 +30,14 @@ export type { Feeling, FeelingPolarity } from '../components/feeling-prompt/feel
 export { checkPhone, normalizePhone, isValidPhone, PHONE_MIN_DIGITS, PHONE_MAX_DIGITS } from '../components/callback-request/phone.js';
 export type { PhoneCheck, PhoneProblem } from '../components/callback-request/phone.js';
 export type { CallbackWindowOption } from '../components/callback-request/callback-request.js';
+export type { FeelbackShowDetail, FeelbackDismissDetail, FeelbackLauncherShowOptions } from '../components/launcher/launcher.js';
+export type { FeelbackLauncherOptions } from '../config.js';
 
 defineOnDemand('feelback-callback-request', () => import('../define/callback-request.js'));
+// What a launcher needs of this bundle (config, transports, strings) is published now, for
+// dist/launcher.min.js, which loads this file; the element itself loads when one is on the page.
+publishRuntime(localRuntime);
+defineOnDemand('feelback-launcher', () => import('../define/launcher.js'));
 
 // The files loaded later import this bundle back by its plain URL; under another URL
 // (a ?query or #fragment) the browser would run a second copy of it.

@@ -3,7 +3,8 @@ import { uuidv4 } from '../internal/uuid.js';
 /** Wire format version carried in every request body. */
 export const WIRE_FORMAT_VERSION = 1;
 
-export type FeedbackEventType = 'rating' | 'feeling' | 'comment' | 'callback';
+/** What an answer is; each type carries its own payload field (see `FeelbackEvent`). */
+export type FeelbackEventType = 'rating' | 'feeling' | 'comment' | 'callback' | 'shown' | 'dismissed';
 
 export type VitalName = 'LCP' | 'INP' | 'CLS' | 'FCP' | 'TTFB';
 export type VitalRating = 'good' | 'needs-improvement' | 'poor';
@@ -48,35 +49,105 @@ export interface CallbackPayload {
   timeZone: string;
   replyTo?: string;
 }
+/** On `shown` and `dismissed` events: which launcher, how it displays, what fired it, why it closed. */
+export interface FeelbackLauncherPayload {
+  id: string;
+  display: string;
+  trigger: string;
+  /** On `dismissed` only. */
+  reason?: 'close' | 'escape' | 'outside';
+}
 
-/** One answer, as it travels on the wire (format v1). */
-export interface FeedbackEvent {
+/** The fields every answer has, whatever its type. */
+export interface FeelbackEventBase {
   /** UUID v4, fixed at creation and the same on every retry; servers dedupe on it. */
   id: string;
-  type: FeedbackEventType;
   /** The widget's `widget-id`. */
   widget: string;
   /** ISO 8601. */
   createdAt: string;
+  context: PageContext;
+  /** `configure({ metadata })` merged with the element's own `metadata`. */
+  metadata?: Record<string, unknown>;
+}
+
+/**
+ * Each payload field is present on exactly one event type and declared `never`
+ * on the others, so `event.rating?.value` reads on any event and
+ * `if (event.type === 'rating') event.rating.value` needs no `!`.
+ */
+interface Payloads {
+  rating?: never;
+  feeling?: never;
+  comment?: never;
+  callback?: never;
+  launcher?: never;
+}
+
+/** A score on a scale (`<feelback-rating-bar>`). */
+export interface FeelbackRatingEvent extends FeelbackEventBase, Omit<Payloads, 'rating'> {
+  type: 'rating';
+  rating: RatingPayload;
+}
+/** A feeling (`<feelback-feeling-prompt>`). */
+export interface FeelbackFeelingEvent extends FeelbackEventBase, Omit<Payloads, 'feeling'> {
+  type: 'feeling';
+  feeling: FeelingPayload;
+}
+/** A follow-up comment; `comment.replyTo` is the id of the rating or feeling it follows. */
+export interface FeelbackCommentEvent extends FeelbackEventBase, Omit<Payloads, 'comment'> {
+  type: 'comment';
+  comment: CommentPayload;
+}
+/** A request for a call back (`<feelback-callback-request>`). */
+export interface FeelbackCallbackEvent extends FeelbackEventBase, Omit<Payloads, 'callback'> {
+  type: 'callback';
+  callback: CallbackPayload;
+}
+/** A launcher opened its widget (for response rates). */
+export interface FeelbackShownEvent extends FeelbackEventBase, Omit<Payloads, 'launcher'> {
+  type: 'shown';
+  launcher: FeelbackLauncherPayload;
+}
+/** A launcher's widget was closed unanswered. */
+export interface FeelbackDismissedEvent extends FeelbackEventBase, Omit<Payloads, 'launcher'> {
+  type: 'dismissed';
+  launcher: FeelbackLauncherPayload;
+}
+
+/**
+ * One answer, as it travels on the wire (format v1): a union discriminated by
+ * `type`, so narrowing on `type` gives the payload field that type carries.
+ */
+export type FeelbackEvent =
+  | FeelbackRatingEvent
+  | FeelbackFeelingEvent
+  | FeelbackCommentEvent
+  | FeelbackCallbackEvent
+  | FeelbackShownEvent
+  | FeelbackDismissedEvent;
+
+/** The event of one type: `FeelbackEventOf<'rating'>` is `FeelbackRatingEvent`. */
+export type FeelbackEventOf<T extends FeelbackEventType> = Extract<FeelbackEvent, { type: T }>;
+
+/** The request body: `{"v":1,"sentAt":ISO,"events":[…]}`. */
+export interface FeelbackBatch {
+  v: typeof WIRE_FORMAT_VERSION;
+  sentAt: string;
+  events: FeelbackEvent[];
+}
+
+/** The payload fields an element passes to `createEvent()`; the one matching `type` must be set. */
+export interface EventFields {
   rating?: RatingPayload;
   feeling?: FeelingPayload;
   comment?: CommentPayload;
   callback?: CallbackPayload;
-  context: PageContext;
-  metadata?: Record<string, unknown>;
+  launcher?: FeelbackLauncherPayload;
 }
-
-/** The request body: `{"v":1,"sentAt":ISO,"events":[…]}`. */
-export interface FeedbackBatch {
-  v: typeof WIRE_FORMAT_VERSION;
-  sentAt: string;
-  events: FeedbackEvent[];
-}
-
-export type EventFields = Pick<FeedbackEvent, 'rating' | 'feeling' | 'comment' | 'callback'>;
 
 export interface EventInit extends EventFields {
-  type: FeedbackEventType;
+  type: FeelbackEventType;
   widget: string;
   context: PageContext;
   metadata?: Record<string, unknown>;
@@ -84,8 +155,9 @@ export interface EventInit extends EventFields {
 }
 
 /** Builds a wire-format event with a fresh id; the payload fields are copied as given. */
-export function createFeedbackEvent(init: EventInit): FeedbackEvent {
-  const event: FeedbackEvent = {
+export function createFeedbackEvent(init: EventInit): FeelbackEvent {
+  // Built field by field (not spread) so the keys keep the documented wire order.
+  const event: Record<string, unknown> = {
     id: uuidv4(),
     type: init.type,
     widget: init.widget,
@@ -96,11 +168,19 @@ export function createFeedbackEvent(init: EventInit): FeedbackEvent {
   if (init.feeling) event.feeling = init.feeling;
   if (init.comment) event.comment = init.comment;
   if (init.callback) event.callback = init.callback;
+  if (init.launcher) event.launcher = init.launcher;
   if (init.metadata && Object.keys(init.metadata).length > 0) event.metadata = init.metadata;
-  return event;
+  return event as unknown as FeelbackEvent;
 }
 
 /** Wraps events in a v1 request body. */
-export function createBatch(events: FeedbackEvent[], now: Date = new Date()): FeedbackBatch {
+export function createBatch(events: FeelbackEvent[], now: Date = new Date()): FeelbackBatch {
   return { v: WIRE_FORMAT_VERSION, sentAt: now.toISOString(), events };
 }
+
+/** @deprecated Renamed {@link FeelbackEvent}: every public type is prefixed `Feelback`. */
+export type FeedbackEvent = FeelbackEvent;
+/** @deprecated Renamed {@link FeelbackEventType}. */
+export type FeedbackEventType = FeelbackEventType;
+/** @deprecated Renamed {@link FeelbackBatch}. */
+export type FeedbackBatch = FeelbackBatch;

@@ -5,7 +5,6 @@ import { resolveEndpoint } from '../../internal/endpoint.js';
 import { warnAttribute } from '../../internal/warn.js';
 import { tokens } from '../../styles/tokens.js';
 import type { Transport } from '../../transport/types.js';
-import type { LocalizeController } from '../controllers/localize.js';
 import { inRenderSlice } from './render-slices.js';
 
 /**
@@ -39,8 +38,8 @@ export abstract class FeelbackElement extends LitElement {
   /** Overrides for any of the element's strings, by message id. */
   @property({ attribute: false }) strings: Partial<StringTable> = {};
 
-  /** The element's localization; every element has one. */
-  protected abstract readonly localize: LocalizeController;
+  /** The element's localize controller (every element has one). */
+  protected abstract readonly localize: { refresh(): void; tableLoading?(): Promise<unknown> | undefined };
 
   /**
    * Re-reads the locale from the nearest `lang` (then `configure({ locale })`,
@@ -60,7 +59,7 @@ export abstract class FeelbackElement extends LitElement {
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (this.hasUpdated) return super.scheduleUpdate();
     const render = () => inRenderSlice(() => super.scheduleUpdate());
-    const table = this.localize.tableLoading();
+    const table = this.localize.tableLoading?.();
     return table ? table.then(render) : render();
   }
 

@@ -1,8 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { AddFeelbackListener, CallbackRequestEventMap, RemoveFeelbackListener } from '../events.js';
 import { live } from 'lit/directives/live.js';
-import type { FeedbackEvent } from '../../context/event.js';
-import { sanitizeText } from '../../context/text.js';
+import type { FeelbackEvent } from '../../context/event.js';
+import { countCharacters, fitText, sanitizeText } from '../../context/text.js';
 import { warnAttribute, warnOnce } from '../../internal/warn.js';
 import { tokens } from '../../styles/tokens.js';
 import { dispatchFeelbackEvent } from '../base/dispatch.js';
@@ -12,7 +13,6 @@ import { LocalizeController } from '../controllers/localize.js';
 import { callbackRequestStyles } from './callback-request.styles.js';
 import {
   buildCallbackPayload,
-  countCharacters,
   DEFAULT_MIN_FILL_MS,
   emptyValues,
   invalidFields,
@@ -54,11 +54,11 @@ const MAX_MIN_FILL_MS = 60 * 60 * 1000;
  * @tagname feelback-callback-request
  * @summary Lets a visitor request a call back, validated, accessible and spam-resistant.
  *
- * @fires feelback-change - `{ value }` the visitor picked a best time (its id).
- * @fires feelback-submit - `{ event }` the request is about to go to the transport; cancelable.
- * @fires feelback-sent - `{ id }` the endpoint accepted the request.
- * @fires feelback-error - `{ id, error, willRetry }` delivery failed (`willRetry` while the transport keeps trying).
- * @fires feelback-cancel - the visitor pressed Cancel (only with `cancelable`).
+ * @fires {CustomEvent<FeelbackChangeDetail<string>>} feelback-change - The visitor picked a best time; `detail.value` is its id (`asap`, `morning`, …).
+ * @fires {CustomEvent<FeelbackSubmitDetail>} feelback-submit - The request (`detail.event`) is about to go to the transport; cancelable: `preventDefault()` stops the send.
+ * @fires {CustomEvent<FeelbackSentDetail>} feelback-sent - The endpoint accepted the request with `detail.id`.
+ * @fires {CustomEvent<FeelbackErrorDetail>} feelback-error - Delivering the request with `detail.id` failed; `detail.willRetry` while the transport keeps trying.
+ * @fires {CustomEvent<undefined>} feelback-cancel - The visitor pressed Cancel (only with `cancelable`).
  *
  * @csspart base - The wrapper around the form or the confirmation.
  * @csspart form - The `<form>`.
@@ -74,8 +74,10 @@ const MAX_MIN_FILL_MS = 60 * 60 * 1000;
  * @csspart summary - The list of fields to correct, announced on an invalid submit.
  * @csspart status - "Sending…" and "Still trying…" messages.
  * @csspart button - Every button.
- * @csspart submit - The submit / retry button.
- * @csspart cancel - The Cancel button.
+ * @csspart send-button - The submit / retry button.
+ * @csspart cancel-button - The Cancel button.
+ * @csspart submit - Deprecated name of `send-button`; still on the same button.
+ * @csspart cancel - Deprecated name of `cancel-button`; still on the same button.
  * @csspart privacy - The note on how the details are used.
  * @csspart confirmation - The confirmation shown once the request arrived.
  *
@@ -94,13 +96,14 @@ const MAX_MIN_FILL_MS = 60 * 60 * 1000;
  * @cssprop --feelback-font-size - Base font size.
  * @cssprop --feelback-focus-ring - Focus outline colour.
  * @cssprop --feelback-callback-padding - Padding around the form.
+ * @cssprop --feelback-duration - Length of transitions (none under `prefers-reduced-motion`). Default `160ms`.
  */
 export class CallbackRequest extends FeelbackElement {
   static override styles = [tokens, callbackRequestStyles];
 
   protected readonly localize = new LocalizeController<CallbackRequestMessage>(this, 'callback-request', callbackRequestStrings);
   private readonly delivery = new DeliveryController(this, {
-    locale: () => this.localize.locale,
+    locale: () => this.localize.contentLanguage,
     onReport: (report) => this.handleReport(report),
   });
 
@@ -118,7 +121,7 @@ export class CallbackRequest extends FeelbackElement {
   @property({ attribute: 'consent-label' }) consentLabel?: string;
 
   /** Submissions sooner than this after the form appears are treated as bots and dropped silently, in ms. */
-  @property({ attribute: 'min-fill-ms', type: Number }) minFillMs = DEFAULT_MIN_FILL_MS;
+  @property({ attribute: 'min-fill-ms', type: Number }) minFillMs: number = DEFAULT_MIN_FILL_MS;
 
   /** Id of the feeling or rating event this request follows; sent as `callback.replyTo`. */
   @property({ attribute: 'reply-to' }) replyTo?: string;
@@ -135,7 +138,7 @@ export class CallbackRequest extends FeelbackElement {
   private shownAt = 0;
   private effectiveMinFillMs = DEFAULT_MIN_FILL_MS;
   private customWindows?: CallbackWindowOption[];
-  private pendingEvent?: FeedbackEvent;
+  private pendingEvent?: FeelbackEvent;
   private pendingKey = '';
   private honeypot = '';
   private timeZone = '';
@@ -178,14 +181,20 @@ export class CallbackRequest extends FeelbackElement {
 
   private handleInput(field: CallbackField, event: Event): void {
     const target = event.target as HTMLInputElement | HTMLTextAreaElement;
-    const value = target instanceof HTMLInputElement && target.type === 'checkbox' ? target.checked : target.value;
+    let value: string | boolean = target instanceof HTMLInputElement && target.type === 'checkbox' ? target.checked : target.value;
+    if (field === 'topic') {
+      // Capped in characters as the count shows them (an emoji is one), not native maxlength's UTF-16 units.
+      const { text } = fitText(target.value, TOPIC_MAX_LENGTH, this.values.topic);
+      if (text !== target.value) target.value = text;
+      value = text;
+    }
     this.values = { ...this.values, [field]: value };
     // Once a field has been marked, keep its message current so the visitor sees the fix land.
     if (this.errors[field]) {
       const error = validateField(field, this.values, this.windowIds());
       this.errors = { ...this.errors, [field]: error };
     }
-    if (field === 'window') dispatchFeelbackEvent(this, 'feelback-change', { value });
+    if (field === 'window') dispatchFeelbackEvent(this, 'feelback-change', { value: String(value) });
   }
 
   private handleHoneypot(event: Event): void {
@@ -265,12 +274,12 @@ export class CallbackRequest extends FeelbackElement {
       </fieldset>
       <p part="status" class="status" role="status">${this.statusMessage()}</p>
       <div class="actions">
-        <button part="button submit" class="button" type="submit" ?disabled=${locked}>
+        <button part="button send-button submit" class="button" type="submit" ?disabled=${locked}>
           ${busy ? html`<span class="spinner" aria-hidden="true"></span>${this.localize.t('sending')}` : nothing}
           ${busy ? nothing : retrying ? this.localize.t('retry') : this.localize.t('submit')}
         </button>
         ${this.cancelable && !busy
-          ? html`<button part="button cancel" class="button secondary" type="button" ?disabled=${this.disabled} @click=${this.handleCancel}>
+          ? html`<button part="button cancel-button cancel" class="button secondary" type="button" ?disabled=${this.disabled} @click=${this.handleCancel}>
               ${this.localize.t('cancel')}
             </button>`
           : nothing}
@@ -339,7 +348,6 @@ export class CallbackRequest extends FeelbackElement {
         id="topic"
         name="topic"
         rows="3"
-        maxlength=${TOPIC_MAX_LENGTH}
         aria-invalid=${this.errors.topic ? 'true' : 'false'}
         aria-describedby=${this.describedBy('topic', 'topic-count') ?? nothing}
         .value=${live(this.values.topic)}
@@ -524,6 +532,12 @@ export class CallbackRequest extends FeelbackElement {
     }
     return unique.map(({ id, label, when }) => (when ? { id, label, when } : { id, label }));
   }
+}
+
+/** Typed `addEventListener` for this element's events (`feelback-change`'s `detail.value` and the rest). */
+export interface CallbackRequest {
+  addEventListener: AddFeelbackListener<CallbackRequest, CallbackRequestEventMap>;
+  removeEventListener: RemoveFeelbackListener<CallbackRequest, CallbackRequestEventMap>;
 }
 
 declare global {

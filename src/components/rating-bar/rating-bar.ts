@@ -1,14 +1,15 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, queryAll, state } from 'lit/decorators.js';
-import type { FeedbackEvent } from '../../context/event.js';
-import { COMMENT_MAX_LENGTH, fitText, sanitizeText } from '../../context/text.js';
+import type { AddFeelbackListener, RatingBarEventMap, RemoveFeelbackListener } from '../events.js';
+import type { FeelbackEvent } from '../../context/event.js';
+import { COMMENT_MAX_LENGTH } from '../../context/text.js';
 import { warnAttribute } from '../../internal/warn.js';
 import { faceIcon, starIcon, thumbDownIcon, thumbUpIcon } from '../../styles/icons.js';
 import { promptLayout } from '../../styles/layout.js';
 import { dispatchFeelbackEvent } from '../base/dispatch.js';
 import { FeelbackElement } from '../base/feelback-element.js';
 import { FeelbackFormElement } from '../base/feelback-form-element.js';
-import { commentCap } from '../comment-cap.js';
+import { CommentFollowUpController } from '../controllers/comment-follow-up.js';
 import { DeliveryController } from '../controllers/delivery.js';
 import { LocalizeController } from '../controllers/localize.js';
 import { RovingRadioController } from '../controllers/roving-radio.js';
@@ -38,12 +39,12 @@ type Step = 'rate' | 'comment' | 'thanks';
  * @tagname feelback-rating-bar
  * @summary One-tap rating on a scale, delivered the moment it is chosen.
  *
- * @fires feelback-change - The selection changed by user action. `detail: { value: number }`.
- * @fires feelback-submit - A rating or comment event is about to be sent; cancelable. `detail: { event }`.
- * @fires feelback-sent - The endpoint accepted an event. `detail: { id }`.
- * @fires feelback-error - Delivery failed. `detail: { id, error, willRetry }`.
- * @fires change - Like a native input, when the selection changes by user action.
- * @fires input - Like a native input, when the selection changes by user action.
+ * @fires {CustomEvent<FeelbackChangeDetail<number>>} feelback-change - The visitor committed a score (`detail.value`).
+ * @fires {CustomEvent<FeelbackSubmitDetail>} feelback-submit - A rating or comment event (`detail.event`) is about to be sent; cancelable: `preventDefault()` stops the send.
+ * @fires {CustomEvent<FeelbackSentDetail>} feelback-sent - The endpoint accepted the event with `detail.id`.
+ * @fires {CustomEvent<FeelbackErrorDetail>} feelback-error - Delivering the event with `detail.id` failed; `detail.willRetry` while the transport keeps trying.
+ * @fires {Event} change - Like a native input, when the selection changes by user action.
+ * @fires {Event} input - Like a native input, when the selection changes by user action.
  *
  * @csspart base - The wrapper around everything.
  * @csspart question - The question text.
@@ -51,29 +52,52 @@ type Step = 'rate' | 'comment' | 'thanks';
  * @csspart option - Each option.
  * @csspart option-selected - The selected option (alongside `option`).
  * @csspart label - Visible option labels and the low/high end labels.
+ * @csspart low-label - The label under the lowest score (alongside `label`).
+ * @csspart high-label - The label under the highest score (alongside `label`).
  * @csspart button - The Send and Skip buttons.
+ * @csspart send-button - The Send button (alongside `button`).
+ * @csspart skip-button - The Skip button (alongside `button`).
  * @csspart textarea - The follow-up comment box.
+ * @csspart count - The comment box's live character count.
  * @csspart confirmation - The thank-you message.
  *
  * @cssprop --feelback-accent - Accent colour (selected options, buttons). Default `#b45309`.
+ * @cssprop --feelback-accent-contrast - Text on the accent colour (the Send button, a selected number).
  * @cssprop --feelback-rating-color - Colour of lit stars and selected options. Default: the accent.
  * @cssprop --feelback-rating-size - Size of each option (target size). Default `2.75rem`.
  * @cssprop --feelback-rating-gap - Gap between options. Default `0.375rem`.
+ * @cssprop --feelback-rating-background - Background of the whole widget. Default: transparent.
+ * @cssprop --feelback-question-size - Font size of the question.
+ * @cssprop --feelback-padding - Padding inside the widget. Default `0`.
  * @cssprop --feelback-text - Text colour.
  * @cssprop --feelback-muted - Secondary text and unlit symbols.
  * @cssprop --feelback-surface - Background of boxes and fields.
+ * @cssprop --feelback-surface-raised - Raised surfaces (a shared token; no part of the rating bar uses it today).
  * @cssprop --feelback-border - Border colour of boxes and fields.
  * @cssprop --feelback-radius - Corner radius. Default `8px`.
  * @cssprop --feelback-font - Font family.
  * @cssprop --feelback-font-size - Base font size.
  * @cssprop --feelback-spacing - Space between the parts. Default `0.75rem`.
  * @cssprop --feelback-focus-ring - Focus outline colour.
+ * @cssprop --feelback-success - Colour of the thank-you message.
+ * @cssprop --feelback-danger - Error colour (a shared token; no part of the rating bar uses it today).
+ * @cssprop --feelback-duration - Length of transitions (none under `prefers-reduced-motion`). Default `160ms`.
  */
 export class RatingBar extends FeelbackFormElement {
   static override styles = [...FeelbackElement.styles, promptLayout, ratingBarStyles];
 
   protected readonly localize = new LocalizeController<RatingBarMessage>(this, 'rating-bar', ratingBarStrings);
-  private readonly delivery = new DeliveryController(this, { locale: () => this.localize.locale });
+  private readonly delivery = new DeliveryController(this, { locale: () => this.localize.contentLanguage });
+  private readonly followUp = new CommentFollowUpController(this, {
+    localize: this.localize,
+    disabled: () => this.isDisabled,
+    announce: (text) => (this.announcement = text),
+    onSend: (text) => {
+      if (text && this.ratingEventId) this.deliver(this.delivery.createEvent('comment', { comment: { text, replyTo: this.ratingEventId } }));
+      this.finish();
+    },
+    onSkip: () => this.finish(),
+  });
   private readonly roving = new RovingRadioController(this, {
     count: () => this.definition.options.length,
     tabStop: () => this.tabStopIndex,
@@ -93,7 +117,6 @@ export class RatingBar extends FeelbackFormElement {
   @state() private committed: number | null = null;
   @state() private hovered: number | null = null;
   @state() private step: Step = 'rate';
-  @state() private commentText = '';
   @state() private announcement = '';
   /** The visitor moved the selection with the keyboard and has not committed it yet. */
   @state() private moved = false;
@@ -106,10 +129,10 @@ export class RatingBar extends FeelbackFormElement {
   @property() scale: ScaleName = 'stars';
 
   /** Lowest score of a `numeric` scale. Default 1. */
-  @property({ type: Number }) min = NUMERIC_DEFAULT_MIN;
+  @property({ type: Number }) min: number = NUMERIC_DEFAULT_MIN;
 
   /** Highest score of a `numeric` scale. Default 10; at most 20 above `min`. */
-  @property({ type: Number }) max = NUMERIC_DEFAULT_MAX;
+  @property({ type: Number }) max: number = NUMERIC_DEFAULT_MAX;
 
   /** The selected score; the `value` attribute is the default that a form reset returns to. */
   @property({ type: Number }) value: number | null = null;
@@ -132,8 +155,11 @@ export class RatingBar extends FeelbackFormElement {
   /** After a score, offer a comment box whose text is sent as a `comment` event. */
   @property({ type: Boolean }) comment = false;
 
-  /** Most characters a comment may have (1–10000). Default 1000. */
-  @property({ type: Number, attribute: 'max-length' }) maxLength = COMMENT_MAX_LENGTH;
+  /** Most characters a comment may have (1–10000), counted as a person counts them. Default 1000. */
+  @property({ type: Number, attribute: 'maxlength' }) maxLength: number = COMMENT_MAX_LENGTH;
+
+  /** @deprecated The `max-length` attribute; use `maxlength`. Still honoured, with a one-time warning. */
+  @property({ type: Number, attribute: 'max-length' }) deprecatedMaxLength?: number;
 
   /** The validated scale in force (bad attributes fall back here, never throw). */
   private definition: ScaleDefinition = scaleDefinition('stars');
@@ -145,10 +171,6 @@ export class RatingBar extends FeelbackFormElement {
     super.willUpdate(changed);
     if (changed.has('scale') || changed.has('min') || changed.has('max')) {
       this.definition = this.validatedDefinition();
-    }
-    if (changed.has('maxLength')) {
-      const cap = commentCap(this.localName, this.maxLength);
-      if (cap !== this.maxLength) this.maxLength = cap;
     }
     if (this.value !== null && !this.isOnScale(this.value)) {
       warnAttribute(this.localName, 'value', this.value, `a score from ${this.definition.min} to ${this.definition.max}`, 'no selection');
@@ -169,7 +191,7 @@ export class RatingBar extends FeelbackFormElement {
     this.committed = null;
     this.hovered = null;
     this.step = 'rate';
-    this.commentText = '';
+    this.followUp.clear();
     this.announcement = '';
     this.moved = false;
     this.ratingEventId = undefined;
@@ -262,27 +284,6 @@ export class RatingBar extends FeelbackFormElement {
     if (this.step === 'thanks') void this.updateComplete.then(() => this.optionElements[this.tabStopIndex]?.focus());
   }
 
-  private handleCommentInput(event: Event): void {
-    const box = event.target as HTMLTextAreaElement;
-    const { text, reachedLimit } = fitText(box.value, this.maxLength, this.commentText);
-    if (text !== box.value) box.value = text;
-    this.commentText = text;
-    if (reachedLimit) this.announcement = this.localize.t('commentLimit', { max: this.localize.formatNumber(this.maxLength) });
-  }
-
-  private handleCommentSend(): void {
-    const text = sanitizeText(this.commentText, this.maxLength);
-    if (text && this.ratingEventId) {
-      const event = this.delivery.createEvent('comment', { comment: { text, replyTo: this.ratingEventId } });
-      this.deliver(event);
-    }
-    this.finish();
-  }
-
-  private handleCommentSkip(): void {
-    this.finish();
-  }
-
   /** Moves the selection by user action and tells listeners, like a native radio. */
   private select(value: number): void {
     if (value === this.value) return;
@@ -323,7 +324,7 @@ export class RatingBar extends FeelbackFormElement {
   private finish(prefix = ''): void {
     const hadFocus = this.shadowRoot?.activeElement !== null && this.step === 'comment';
     this.step = 'thanks';
-    this.commentText = '';
+    this.followUp.clear();
     this.announcement = [prefix, this.localize.t('thanks')].filter(Boolean).join(' ');
     // The follow-up form is gone; keep keyboard users where the content is.
     if (hadFocus) void this.updateComplete.then(() => this.thanksMessage?.focus());
@@ -333,7 +334,7 @@ export class RatingBar extends FeelbackFormElement {
    * Sends through the transport. A bar used only as a form field (it has a
    * `name` and nowhere to send) stays quiet instead of reporting a missing endpoint.
    */
-  private deliver(event: FeedbackEvent): boolean {
+  private deliver(event: FeelbackEvent): boolean {
     if (this.name && !this.delivery.resolveTransport()) return false;
     return this.delivery.submit(event);
   }
@@ -393,27 +394,9 @@ export class RatingBar extends FeelbackFormElement {
 
   private renderFollowUp(): TemplateResult | typeof nothing {
     if (this.step !== 'comment') return nothing;
-    const count = Array.from(this.commentText).length;
     return html`<div class="follow-up">
-      <label for="comment" part="label">${this.localize.t('commentLabel')}</label>
-      <textarea
-        id="comment"
-        class="comment"
-        part="textarea"
-        aria-describedby="count"
-        .value=${this.commentText}
-        ?disabled=${this.isDisabled}
-        @input=${this.handleCommentInput}
-      ></textarea>
-      <span id="count" class="count">${this.localize.t('commentCount', { count, max: this.maxLength })}</span>
-      <div class="actions">
-        <button type="button" class="button" part="button send-button" ?disabled=${this.isDisabled} @click=${this.handleCommentSend}>
-          ${this.localize.t('send')}
-        </button>
-        <button type="button" class="button secondary" part="button skip-button" ?disabled=${this.isDisabled} @click=${this.handleCommentSkip}>
-          ${this.localize.t('skip')}
-        </button>
-      </div>
+      ${this.followUp.renderBox(this.localize.t('commentLabel'))}
+      <div class="actions">${this.followUp.renderSend()} ${this.followUp.renderSkip()}</div>
     </div>`;
   }
 
@@ -445,6 +428,12 @@ export class RatingBar extends FeelbackFormElement {
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
   }
+}
+
+/** Typed `addEventListener` for this element's events (`feelback-change`'s `detail.value` and the rest). */
+export interface RatingBar {
+  addEventListener: AddFeelbackListener<RatingBar, RatingBarEventMap>;
+  removeEventListener: RemoveFeelbackListener<RatingBar, RatingBarEventMap>;
 }
 
 declare global {
