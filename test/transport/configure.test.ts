@@ -142,3 +142,42 @@ describe('configure() updates the live shared transport in place', () => {
     expect(shared.pending()).toBe(0);
   });
 });
+
+describe('the shared transport listens to the page once', () => {
+  it('50 answers through one endpoint add one set of page-lifecycle listeners, and destroying it removes them', async () => {
+    const live = new Map<string, number>();
+    const count = (target: EventTarget, name: string) => {
+      const { addEventListener, removeEventListener } = target;
+      const add = vi.spyOn(target, 'addEventListener');
+      const remove = vi.spyOn(target, 'removeEventListener');
+      add.mockImplementation(function (this: EventTarget, type, listener, options) {
+        live.set(`${name}:${type}`, (live.get(`${name}:${type}`) ?? 0) + 1);
+        return addEventListener.call(this, type, listener, options);
+      });
+      remove.mockImplementation(function (this: EventTarget, type, listener, options) {
+        live.set(`${name}:${type}`, (live.get(`${name}:${type}`) ?? 0) - 1);
+        return removeEventListener.call(this, type, listener, options);
+      });
+      return () => {
+        add.mockRestore();
+        remove.mockRestore();
+      };
+    };
+    const restore = [count(window, 'window'), count(document, 'document')];
+    try {
+      configure({ endpoint: ENDPOINT, transport: { fetch: server.fetch, storage } });
+      for (let i = 0; i < 50; i++) {
+        transportFor(ENDPOINT).send(makeEvent());
+        await vi.advanceTimersByTimeAsync(10);
+      }
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(server.requests.flatMap((r) => r.ids)).toHaveLength(50);
+      const lifecycle = ['document:visibilitychange', 'window:pagehide', 'window:pageshow', 'window:online'];
+      expect(lifecycle.map((key) => live.get(key) ?? 0)).toEqual([1, 1, 1, 1]);
+      resetConfig();
+      expect(lifecycle.map((key) => live.get(key) ?? 0)).toEqual([0, 0, 0, 0]);
+    } finally {
+      for (const stop of restore) stop();
+    }
+  });
+});
