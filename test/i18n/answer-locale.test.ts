@@ -1,14 +1,12 @@
 // The locale on an answer is the language the widget actually spoke: a German
 // page whose locale file could not be loaded (a CDN copy without locales/
 // beside the bundle) shows English, so its answers say "en", not "de".
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import '../../src/define/rating-bar.js';
 import type { RatingBar } from '../../src/components/rating-bar/rating-bar.js';
-import { resetConfig } from '../../src/config.js';
 import { loadLocale } from '../../src/i18n/load-locale.js';
 import { registerLocale } from '../../src/i18n/strings.js';
-import { resetWarnings } from '../../src/internal/warn.js';
-import { cleanup, mount, shadow, shadowAll } from '../support/dom.js';
+import { mount, shadow, shadowAll } from '../support/dom.js';
 import { FakeTransport } from '../support/fake-transport.js';
 
 // German is missing beside the bundle; French is there.
@@ -33,11 +31,8 @@ async function answer(lang: string): Promise<{ locale: string; question: string 
 
 beforeEach(() => {
   transport = new FakeTransport();
-  resetConfig();
-  resetWarnings();
   vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
-afterEach(cleanup);
 
 describe('the locale an answer reports', () => {
   it('is English when the page is German but the German table could not be loaded', async () => {

@@ -5,10 +5,9 @@ import type { Launcher } from '../../../src/components/launcher/launcher.js';
 import { resetLauncherState } from '../../../src/components/launcher/launcher.js';
 import { createStateStore, KEY_PREFIX } from '../../../src/components/launcher/state-store.js';
 import { DAY_MS } from '../../../src/components/launcher/decide.js';
-import { configure, resetConfig } from '../../../src/config.js';
-import { resetWarnings } from '../../../src/internal/warn.js';
+import { configure } from '../../../src/config.js';
 import { FakeTransport } from '../../support/fake-transport.js';
-import { cleanup, shadow, shadowAll } from '../../support/dom.js';
+import { shadow, shadowAll } from '../../support/dom.js';
 
 let transport: FakeTransport;
 
@@ -30,13 +29,10 @@ const launcherEvents = () => transport.sent.filter((event) => event.type === 'sh
 beforeEach(() => {
   localStorage.clear();
   resetLauncherState();
-  resetConfig();
-  resetWarnings();
   transport = new FakeTransport();
   history.replaceState(null, '', '/');
 });
 afterEach(() => {
-  cleanup();
   vi.useRealTimers();
 });
 
