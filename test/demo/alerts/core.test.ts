@@ -144,7 +144,8 @@ describe('posting to a real webhook receiver', () => {
     const statuses = [503, 429, 408, 400, 410];
     const hook = await receiver(() => {
       const status = statuses.shift()!;
-      return { status, headers: status === 429 ? { 'retry-after': '30' } : {} };
+      const headers: Record<string, string> = status === 429 ? { 'retry-after': '30' } : {};
+      return { status, headers };
     });
     const send = () => postWebhook({ url: hook.url, body: '{}', deliveryId: 'x' });
     expect((await send()).outcome).toBe('retry');
