@@ -17,6 +17,9 @@ const entries = {
   'components/rating-bar/rating-bar': 'src/components/rating-bar/rating-bar.ts',
   'components/feeling-prompt/feeling-prompt': 'src/components/feeling-prompt/feeling-prompt.ts',
   'components/callback-request/callback-request': 'src/components/callback-request/callback-request.ts',
+  'define/rating-bar': 'src/define/rating-bar.ts',
+  'define/feeling-prompt': 'src/define/feeling-prompt.ts',
+  'define/callback-request': 'src/define/callback-request.ts',
   'transport/index': 'src/transport/index.ts',
   'context/index': 'src/context/index.ts',
 };

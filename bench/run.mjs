@@ -45,16 +45,16 @@ const OURS = [
   ['everything, via esbuild (dist/index.js)', { source: `export * from ${distFile('index.js')};` }, GOAL_FULL_BROTLI],
   [
     'rating bar + transport',
-    { source: `export { RatingBar } from ${distFile('components/rating-bar/rating-bar.js')};\nexport { createTransport } from ${distFile('transport/index.js')};` },
+    { source: `export { RatingBar } from ${distFile('define/rating-bar.js')};\nexport { createTransport } from ${distFile('transport/index.js')};` },
     GOAL_RATING_BAR_BROTLI,
   ],
   [
     'feeling prompt + transport',
-    { source: `export { FeelingPrompt } from ${distFile('components/feeling-prompt/feeling-prompt.js')};\nexport { createTransport } from ${distFile('transport/index.js')};` },
+    { source: `export { FeelingPrompt } from ${distFile('define/feeling-prompt.js')};\nexport { createTransport } from ${distFile('transport/index.js')};` },
   ],
   [
     'callback request + transport',
-    { source: `export { CallbackRequest } from ${distFile('components/callback-request/callback-request.js')};\nexport { createTransport } from ${distFile('transport/index.js')};` },
+    { source: `export { CallbackRequest } from ${distFile('define/callback-request.js')};\nexport { createTransport } from ${distFile('transport/index.js')};` },
   ],
   ['transport alone', { source: `export * from ${distFile('transport/index.js')};` }],
   ['context alone (with web-vitals)', { source: `export * from ${distFile('context/index.js')};` }],

@@ -5,6 +5,7 @@
  * @property {number} [port] default 8080; 0 picks a free port
  * @property {string} [host] default 127.0.0.1
  * @property {string} [dbPath] default ./data/feedback.sqlite
+ * @property {string} [databaseUrl] postgres://…: store events in PostgreSQL instead of SQLite
  * @property {string[]} [corsOrigins] origins allowed to use the API from another site
  * @property {(line: string) => void} [log] default: nothing
  */
@@ -12,7 +13,7 @@
  * @typedef {object} DemoServer
  * @property {string} url e.g. http://127.0.0.1:8080
  * @property {number} port
- * @property {import('./collector/store.mjs').FeedbackStore} store
+ * @property {import('./collector/store/index.mjs').FeedbackStore} store
  * @property {import('node:http').Server} server
  * @property {() => Promise<void>} close stops the server and closes the database
  */
@@ -23,7 +24,7 @@
  * @param {DemoServerOptions} [options]
  * @returns {Promise<DemoServer>}
  */
-export function startDemoServer({ port, host, dbPath, corsOrigins, log, }?: DemoServerOptions): Promise<DemoServer>;
+export function startDemoServer({ port, host, dbPath, databaseUrl, corsOrigins, log, }?: DemoServerOptions): Promise<DemoServer>;
 export type DemoServerOptions = {
     /**
      * default 8080; 0 picks a free port
@@ -37,6 +38,10 @@ export type DemoServerOptions = {
      * default ./data/feedback.sqlite
      */
     dbPath?: string | undefined;
+    /**
+     * postgres://…: store events in PostgreSQL instead of SQLite
+     */
+    databaseUrl?: string | undefined;
     /**
      * origins allowed to use the API from another site
      */
@@ -52,7 +57,7 @@ export type DemoServer = {
      */
     url: string;
     port: number;
-    store: import("./collector/store.mjs").FeedbackStore;
+    store: import("./collector/store/index.mjs").FeedbackStore;
     server: import("node:http").Server;
     /**
      * stops the server and closes the database

@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { handleFeedback, handleListEvents, handlePreflight, sendJson } from './collector/collector.mjs';
-import { openStore } from './collector/store.mjs';
+import { handleFeedback, handleListEvents, handlePreflight, handleResults, sendJson } from './collector/collector.mjs';
+import { openStore } from './collector/store/index.mjs';
 
 const DEMO_DIR = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(DEMO_DIR, '..');
@@ -27,7 +27,6 @@ const STATIC_ROUTES = {
   '/demo.css': { file: join(PUBLIC, 'demo.css'), type: CSS },
   '/demo.mjs': { file: join(PUBLIC, 'demo.mjs'), type: JS },
   '/results.mjs': { file: join(PUBLIC, 'results.mjs'), type: JS },
-  '/answers.mjs': { file: join(PUBLIC, 'answers.mjs'), type: JS },
   '/feelback.min.js': {
     file: join(ROOT, 'dist', 'feelback.min.js'),
     type: JS,
@@ -66,6 +65,7 @@ const CONTENT_SECURITY_POLICY = [
  * @property {number} [port] default 8080; 0 picks a free port
  * @property {string} [host] default 127.0.0.1
  * @property {string} [dbPath] default ./data/feedback.sqlite
+ * @property {string} [databaseUrl] postgres://…: store events in PostgreSQL instead of SQLite
  * @property {string[]} [corsOrigins] origins allowed to use the API from another site
  * @property {(line: string) => void} [log] default: nothing
  */
@@ -74,7 +74,7 @@ const CONTENT_SECURITY_POLICY = [
  * @typedef {object} DemoServer
  * @property {string} url e.g. http://127.0.0.1:8080
  * @property {number} port
- * @property {import('./collector/store.mjs').FeedbackStore} store
+ * @property {import('./collector/store/index.mjs').FeedbackStore} store
  * @property {import('node:http').Server} server
  * @property {() => Promise<void>} close stops the server and closes the database
  */
@@ -90,10 +90,11 @@ export async function startDemoServer({
   port = 8080,
   host = '127.0.0.1',
   dbPath = join(process.cwd(), 'data', 'feedback.sqlite'),
+  databaseUrl,
   corsOrigins = [],
   log = () => {},
 } = {}) {
-  const store = openStore(dbPath);
+  const store = await openStore({ dbPath, databaseUrl, log });
   const collector = { store, corsOrigins, log };
 
   /** @type {import('node:http').RequestListener} */
@@ -108,6 +109,10 @@ export async function startDemoServer({
     if (path === '/api/events') {
       if (req.method === 'GET' || req.method === 'HEAD') return handleListEvents(req, res, url, collector);
       if (req.method === 'OPTIONS') return handlePreflight(req, res, corsOrigins);
+      return sendJson(res, 405, { error: 'use GET' }, { allow: 'GET' });
+    }
+    if (path === '/api/results') {
+      if (req.method === 'GET' || req.method === 'HEAD') return handleResults(req, res, url, collector);
       return sendJson(res, 405, { error: 'use GET' }, { allow: 'GET' });
     }
     if (path === '/favicon.ico') {
@@ -157,7 +162,7 @@ export async function startDemoServer({
       });
     });
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
   const address = /** @type {import('node:net').AddressInfo} */ (server.address());
@@ -171,7 +176,7 @@ export async function startDemoServer({
     async close() {
       server.closeAllConnections();
       await new Promise((done) => server.close(() => done(undefined)));
-      store.close();
+      await store.close();
     },
   };
 }

@@ -4,6 +4,7 @@
 //   PORT          default 8080
 //   HOST          default 127.0.0.1 (loopback only)
 //   DB_PATH       default ./data/feedback.sqlite
+//   DATABASE_URL  postgres://user:password@host:5432/db: store in PostgreSQL instead (docs/collector.md, "Storage")
 //   CORS_ORIGINS  comma-separated origins allowed to post from other sites, or *
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -16,6 +17,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 const host = process.env.HOST || '127.0.0.1';
 const dbPath = resolve(process.env.DB_PATH || 'data/feedback.sqlite');
+const databaseUrl = process.env.DATABASE_URL || undefined;
 const corsOrigins = (process.env.CORS_ORIGINS ?? '')
   .split(',')
   .map((origin) => origin.trim())
@@ -26,9 +28,12 @@ if (!existsSync(new URL('../dist/feelback.min.js', import.meta.url))) {
 }
 
 const time = () => new Date().toISOString().slice(11, 19);
-const demo = await startDemoServer({ port, host, dbPath, corsOrigins, log: (line) => console.log(`${time()} ${line}`) }).catch(
+const demo = await startDemoServer({ port, host, dbPath, databaseUrl, corsOrigins, log: (line) => console.log(`${time()} ${line}`) }).catch(
   (error) => {
-    console.error(error.code === 'EADDRINUSE' ? `Port ${port} is in use: set PORT to another one.` : error);
+    if (error.code === 'EADDRINUSE') console.error(`Port ${port} is in use: set PORT to another one.`);
+    // A bad DATABASE_URL or an unreachable database: one sentence naming the variable, no stack.
+    else if (error.code === 'STORE_CONFIG') console.error(error.message);
+    else console.error(error);
     process.exit(1);
   },
 );
@@ -36,7 +41,7 @@ const demo = await startDemoServer({ port, host, dbPath, corsOrigins, log: (line
 console.log(`feelback demo:    ${demo.url}/`);
 console.log(`results:          ${demo.url}/results`);
 console.log(`collector:        POST ${demo.url}/api/feedback`);
-console.log(`database:         ${dbPath}`);
+console.log(`database:         ${demo.store.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : dbPath}`);
 if (corsOrigins.length) console.log(`CORS allowed for: ${corsOrigins.join(', ')}`);
 if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
   console.warn(`Listening on ${host}: /api/events and /results show callback names and phone numbers to anyone who can reach it, with no login.`);

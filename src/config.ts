@@ -3,8 +3,8 @@ import type { ContextOptions } from './context/page.js';
 import { observeVitals } from './context/vitals.js';
 import { resolveEndpoint } from './internal/endpoint.js';
 import { warnOnce } from './internal/warn.js';
-import { createTransport } from './transport/transport.js';
-import type { Consent, Transport, TransportOptions } from './transport/types.js';
+import { configureSharedTransports, resetSharedTransports, transportFor } from './transport/registry.js';
+import type { Consent, SharedTransportOptions, TransportOptions } from './transport/types.js';
 
 /** Page-wide defaults for every feelback element. */
 export interface FeelbackConfig {
@@ -40,7 +40,6 @@ const KNOWN_KEYS = new Set(['endpoint', 'metadata', 'locale', 'consent', 'contex
 
 let current: FeelbackConfig = {};
 const listeners = new Set<Listener>();
-const transports = new Map<string, Transport>();
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -174,19 +173,16 @@ export function configure(options: FeelbackConfig = {}): Readonly<FeelbackConfig
     context: next.context ? { ...current.context, ...next.context } : current.context,
     transport: next.transport ? { ...current.transport, ...next.transport } : current.transport,
   };
-  if (next.transport) {
-    // Replaced at once, not lazily: queued events (in storage, or handed over in memory)
-    // move to the replacement now, so they go out without waiting for another answer.
-    const endpoints = [...transports.keys()];
-    for (const transport of transports.values()) transport.destroy();
-    transports.clear();
-    for (const endpoint of endpoints) transportFor(endpoint);
+  if (next.transport || next.consent) {
+    // Live transports take the new options in place: queued events and the elements listening stay with them.
+    const changes: SharedTransportOptions = { ...next.transport };
+    // configure({ consent }) wins over transport.consent.
+    const consent = current.consent ?? current.transport?.consent;
+    if (consent) changes.consent = consent;
+    configureSharedTransports(changes);
   }
   // Created now, not at the first answer: what an earlier page load left queued goes out on this load (DESIGN §5).
   if (next.endpoint) transportFor(resolveEndpoint(next.endpoint)!);
-  if (next.consent) {
-    for (const transport of transports.values()) transport.setConsent(next.consent);
-  }
   if (current.vitals !== false) observeVitals();
   for (const listener of listeners) {
     try {
@@ -209,24 +205,12 @@ export function onConfigChange(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-/**
- * The shared transport for an endpoint: one per endpoint per page, so the
- * answers of every widget batch together and page-lifecycle listeners are not
- * added per element.
- */
-export function transportFor(endpoint: string): Transport {
-  let transport = transports.get(endpoint);
-  if (!transport) {
-    transport = createTransport({ ...current.transport, endpoint, consent: current.consent ?? current.transport?.consent });
-    transports.set(endpoint, transport);
-  }
-  return transport;
-}
+/** @deprecated The shared transports live in `transport/registry.ts`; import `transportFor` from there. */
+export { transportFor };
 
 /** Test hook: back to a fresh page. */
 export function resetConfig(): void {
-  for (const transport of transports.values()) transport.destroy();
-  transports.clear();
+  resetSharedTransports();
   listeners.clear();
   current = {};
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { configure, getConfig, onConfigChange, resetConfig, transportFor } from '../src/config.js';
+import { configure, getConfig, onConfigChange, resetConfig } from '../src/config.js';
+import { transportFor } from '../src/transport/registry.js';
 import { resetWarnings } from '../src/internal/warn.js';
-import { resetHandover } from '../src/transport/transport.js';
 
 const observed: string[] = [];
 vi.mock('web-vitals', () => {
@@ -15,7 +15,6 @@ const warnings = () => warn.mock.calls.map((call) => String(call[0]));
 beforeEach(() => {
   resetConfig();
   resetWarnings();
-  resetHandover();
   warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
 afterEach(() => {
@@ -150,16 +149,16 @@ describe('configure() and the shared transports', () => {
     expect(transport.pending()).toBe(0);
   });
 
-  it('new transport options replace the transports at once, and what they held goes out on consent without another answer', async () => {
+  it('new transport options reach the live transport in place, and what it held goes out on consent without another answer', async () => {
     const firstFetch = vi.fn(async () => new Response(null, { status: 204 }));
     const secondFetch = vi.fn(async () => new Response(null, { status: 204 }));
     configure({ consent: 'pending', transport: { fetch: firstFetch, flushIntervalMs: 0, persist: 'memory' } });
     const first = transportFor(endpoint);
     first.send(event('00000000-0000-4000-8000-000000000003'));
     configure({ transport: { fetch: secondFetch } });
-    // No new answer and no transportFor() call: the replacement exists already and gets the consent.
+    // No new answer: the same transport, now with the new fetch, gets the consent.
     configure({ consent: 'granted' });
-    expect(transportFor(endpoint)).not.toBe(first);
+    expect(transportFor(endpoint)).toBe(first);
     await vi.waitFor(() => expect(secondFetch).toHaveBeenCalledTimes(1));
     expect(firstFetch).not.toHaveBeenCalled();
     const body = JSON.parse(String((secondFetch.mock.calls[0] as unknown as [string, RequestInit])[1].body));

@@ -2,13 +2,15 @@ import { EVENT_TYPES, validateBatch } from './validate.mjs';
 
 /** @typedef {import('node:http').IncomingMessage} IncomingMessage */
 /** @typedef {import('node:http').ServerResponse} ServerResponse */
-/** @typedef {import('./store.mjs').FeedbackStore} FeedbackStore */
+/** @typedef {import('./store/index.mjs').FeedbackStore} FeedbackStore */
 
 /** Beacon bodies stay under 64 KB (README, "Delivery"); the collector accepts no more. */
 export const MAX_BODY_BYTES = 64 * 1024;
 /** Beyond this much unread body the connection is cut instead of drained. */
 const MAX_DRAIN_BYTES = 1024 * 1024;
 const MAX_LIMIT = 1000;
+/** Seconds a client waits before retrying while the database is away (the transport honours Retry-After). */
+export const STORE_RETRY_AFTER_SECONDS = 5;
 
 // fetch sends application/json; navigator.sendBeacon with a string sends
 // text/plain, which needs no CORS preflight (README, "Wire format").
@@ -169,7 +171,17 @@ export async function handleFeedback(req, res, { store, corsOrigins = [], log = 
     sendJson(res, 400, { error: check.message, field: check.field }, cors);
     return;
   }
-  const { stored, duplicates } = store.insertBatch(check.batch.events);
+  let outcome;
+  try {
+    // The server's clock, once per request: ordering, paging and charts use it, never the client's createdAt.
+    outcome = await store.insertBatch(check.batch.events, { receivedAt: new Date().toISOString() });
+  } catch (error) {
+    if (/** @type {{ code?: string }} */ (error).code !== 'STORE_UNAVAILABLE') throw error;
+    log(`database unavailable, answered 503: ${/** @type {Error} */ (error).message}`);
+    sendJson(res, 503, { error: 'the database is unavailable; retry later' }, { ...cors, 'retry-after': String(STORE_RETRY_AFTER_SECONDS) });
+    return;
+  }
+  const { stored, duplicates } = outcome;
   log(`stored ${stored} event(s)${duplicates ? `, ${duplicates} already stored` : ''}`);
   sendJson(res, 200, { accepted: check.batch.events.length, stored, duplicates }, cors);
 }
@@ -182,7 +194,7 @@ export async function handleFeedback(req, res, { store, corsOrigins = [], log = 
  * @param {URL} url
  * @param {CollectorOptions} options
  */
-export function handleListEvents(req, res, url, { store, corsOrigins = [] }) {
+export async function handleListEvents(req, res, url, { store, corsOrigins = [] }) {
   const { allowed, headers: cors } = corsFor(req, corsOrigins);
   if (!allowed) {
     sendJson(res, 403, { error: `origin ${req.headers.origin} is not allowed (CORS_ORIGINS)` }, cors);
@@ -200,7 +212,40 @@ export function handleListEvents(req, res, url, { store, corsOrigins = [] }) {
     sendJson(res, 400, { error: `limit must be a whole number from 1 to ${MAX_LIMIT}`, field: 'limit' }, cors);
     return;
   }
-  sendJson(res, 200, store.listEvents({ widget, type, limit }), cors);
+  const cursor = url.searchParams.get('cursor') || undefined;
+  try {
+    sendJson(res, 200, await store.listEvents({ widget, type, limit, cursor }), cors);
+  } catch (error) {
+    const code = /** @type {{ code?: string }} */ (error).code;
+    if (code === 'BAD_CURSOR') return sendJson(res, 400, { error: /** @type {Error} */ (error).message, field: 'cursor' }, cors);
+    if (code === 'STORE_UNAVAILABLE') {
+      return sendJson(res, 503, { error: 'the database is unavailable; retry later' }, { ...cors, 'retry-after': String(STORE_RETRY_AFTER_SECONDS) });
+    }
+    throw error;
+  }
+}
+
+/**
+ * `GET /api/results?widget=ID&since=ISO`: the results page's aggregates (store.results()).
+ *
+ * @param {IncomingMessage} req
+ * @param {ServerResponse} res
+ * @param {URL} url
+ * @param {CollectorOptions} options
+ */
+export async function handleResults(req, res, url, { store }) {
+  const widget = url.searchParams.get('widget') || undefined;
+  const since = url.searchParams.get('since') || undefined;
+  try {
+    sendJson(res, 200, await store.results({ widget, since }));
+  } catch (error) {
+    const code = /** @type {{ code?: string }} */ (error).code;
+    if (code === 'BAD_QUERY') return sendJson(res, 400, { error: /** @type {Error} */ (error).message, field: 'since' });
+    if (code === 'STORE_UNAVAILABLE') {
+      return sendJson(res, 503, { error: 'the database is unavailable; retry later' }, { 'retry-after': String(STORE_RETRY_AFTER_SECONDS) });
+    }
+    throw error;
+  }
 }
 
 export { sendJson };

@@ -1,14 +1,12 @@
-// The results page: reads stored events from the collector and plots them with
-// Chart.js (loaded as /vendor/chart.umd.min.js, which defines `Chart`). Text that
-// came from visitors is only ever set with textContent.
+// The results page: reads the collector's aggregates (GET /api/results, computed
+// by the store with bounded work: no event list comes to the browser) and plots
+// them with Chart.js (loaded as /vendor/chart.umd.min.js, which defines `Chart`).
+// Text that came from visitors is only ever set with textContent.
 
-/** @typedef {import('../../src/context/event.js').FeedbackEvent} FeedbackEvent */
-
-import { latestAnswers } from './answers.mjs';
+/** @typedef {import('../collector/store/index.mjs').ResultsSummary} ResultsSummary */
+/** @typedef {ResultsSummary['ratings'][number]} RatingChart */
 
 const Chart = /** @type {any} */ (globalThis).Chart;
-const EVENT_LIMIT = 1000;
-const COMMENT_LIMIT = 20;
 
 const FEELING_ORDER = ['angry', 'frustrated', 'neutral', 'happy', 'delighted'];
 const FEELING_COLOURS = {
@@ -19,7 +17,6 @@ const FEELING_COLOURS = {
   delighted: '#1a7f37',
 };
 const NPS_COLOURS = { detractor: '#cf222e', passive: '#bf8700', promoter: '#1a7f37' };
-const VITAL_BUCKETS = ['good', 'needs-improvement', 'poor', 'not measured'];
 const VITAL_BUCKET_LABELS = ['Good', 'Needs improvement', 'Poor', 'Not measured'];
 const CALLBACK_WINDOWS = { asap: 'As soon as possible', morning: 'Morning', afternoon: 'Afternoon', evening: 'Evening' };
 const SCALE_LABELS = {
@@ -49,27 +46,16 @@ function formatTime(iso) {
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
 }
 
-/** A local calendar day, `YYYY-MM-DD`, so days sort as text. @param {string} iso */
-function localDay(iso) {
-  const date = new Date(iso);
-  const pad = (/** @type {number} */ n) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
 /**
- * Any rating or feeling on one 0–100 scale, so different widgets can be averaged together.
- * @param {FeedbackEvent} event
- * @returns {number | undefined}
+ * A bucket's label: an hour in the reader's own time, or a day as the collector
+ * counts it (UTC days, by when answers arrived).
+ * @param {string} iso @param {'day' | 'hour'} bucket
  */
-export function satisfaction(event) {
-  if (event.type === 'rating' && event.rating) {
-    const { value, min, max } = event.rating;
-    return max === min ? undefined : ((value - min) / (max - min)) * 100;
-  }
-  if (event.type === 'feeling' && event.feeling) {
-    return ((Math.max(-2, Math.min(2, event.feeling.score)) + 2) / 4) * 100;
-  }
-  return undefined;
+function bucketLabel(iso, bucket) {
+  const date = new Date(iso);
+  return bucket === 'hour'
+    ? date.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })
+    : date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
 }
 
 /** @param {number} value */
@@ -101,28 +87,32 @@ function draw(canvas, config) {
   charts.push(new Chart(canvas, config));
 }
 
-/** @param {FeedbackEvent[]} events */
-function renderScores(events) {
+/**
+ * The scores to draw a bar for: every whole score of the scale when it has at
+ * most 101 of them, otherwise only the scores given.
+ * @param {RatingChart} chart
+ */
+function scoresOf(chart) {
+  const { min, max, distribution } = chart;
+  if (Number.isInteger(min) && Number.isInteger(max) && max - min <= 100 && distribution.every(({ value }) => Number.isInteger(value))) {
+    return Array.from({ length: max - min + 1 }, (_, index) => min + index);
+  }
+  return distribution.map(({ value }) => value);
+}
+
+/** @param {RatingChart[]} ratings */
+function renderScores(ratings) {
   const container = byId('score-charts');
   container.replaceChildren();
-  /** @type {Map<string, FeedbackEvent[]>} */
-  const byWidget = new Map();
-  for (const event of events) {
-    if (event.type !== 'rating' || !event.rating) continue;
-    // A widget whose scale changed is plotted once per scale: their values do not mix.
-    const key = `${event.widget}\u0000${event.rating.scale}\u0000${event.rating.min}\u0000${event.rating.max}`;
-    byWidget.set(key, [...(byWidget.get(key) ?? []), event]);
-  }
-  if (byWidget.size === 0) {
+  if (ratings.length === 0) {
     container.append(element('p', 'No ratings yet.', 'empty'));
     return;
   }
-  for (const ratings of byWidget.values()) {
-    const { widget } = ratings[0];
-    const { scale, min, max } = /** @type {NonNullable<FeedbackEvent['rating']>} */ (ratings[0].rating);
-    const values = [];
-    for (let value = Math.ceil(min); value <= Math.floor(max) && values.length <= 100; value++) values.push(value);
-    const counts = values.map((value) => ratings.filter((event) => Math.round(event.rating?.value ?? NaN) === value).length);
+  // A widget whose scale changed is plotted once per scale: their values do not mix.
+  for (const chart of ratings) {
+    const { widget, scale, min, max, answers } = chart;
+    const values = scoresOf(chart);
+    const countOf = new Map(chart.distribution.map(({ value, count }) => [value, count]));
     const label = SCALE_LABELS[/** @type {keyof typeof SCALE_LABELS} */ (scale)] ?? String;
     const isNps = scale === 'nps';
     const colours = values.map((value) =>
@@ -130,9 +120,8 @@ function renderScores(events) {
     );
 
     const figure = element('figure');
-    const heading = element('h3', `${widget} · ${scale} (${ratings.length} answer${ratings.length === 1 ? '' : 's'})`);
-    figure.append(heading);
-    if (isNps) figure.append(element('p', npsSummary(ratings), 'nps-score'));
+    figure.append(element('h3', `${widget} · ${scale} (${answers} answer${answers === 1 ? '' : 's'})`));
+    if (isNps) figure.append(element('p', npsSummary(chart.distribution), 'nps-score'));
     container.append(figure);
     const canvas = chartCanvas(figure, `Distribution of ${scale} scores for ${widget}`);
     canvas.dataset.widget = widget;
@@ -140,7 +129,7 @@ function renderScores(events) {
       type: 'bar',
       data: {
         labels: values.map(label),
-        datasets: [{ label: 'Answers', data: counts, backgroundColor: colours }],
+        datasets: [{ label: 'Answers', data: values.map((value) => countOf.get(value) ?? 0), backgroundColor: colours }],
       },
       options: {
         maintainAspectRatio: false,
@@ -152,37 +141,30 @@ function renderScores(events) {
   }
 }
 
-/** @param {FeedbackEvent[]} ratings */
-export function npsSummary(ratings) {
+/** @param {{ value: number, count: number }[]} distribution */
+export function npsSummary(distribution) {
   const groups = { detractor: 0, passive: 0, promoter: 0 };
-  for (const event of ratings) groups[npsGroup(event.rating?.value ?? 0)]++;
-  const total = ratings.length;
-  const nps = Math.round(((groups.promoter - groups.detractor) / total) * 100);
+  let total = 0;
+  for (const { value, count } of distribution) {
+    groups[npsGroup(value)] += count;
+    total += count;
+  }
+  const nps = total ? Math.round(((groups.promoter - groups.detractor) / total) * 100) : 0;
   return `NPS ${nps > 0 ? '+' : ''}${nps}: ${groups.promoter} promoters, ${groups.passive} passives, ${groups.detractor} detractors`;
 }
 
-/** A local hour, `YYYY-MM-DD HH:00`. @param {string} iso */
-function localHour(iso) {
-  return `${localDay(iso)} ${String(new Date(iso).getHours()).padStart(2, '0')}:00`;
-}
-
-/** @param {FeedbackEvent[]} events */
-function renderFeelings(events) {
-  const feelings = events.filter((event) => event.type === 'feeling' && event.feeling);
-  // Days for a long history; hours when it all happened within two days (a demo session).
-  const daySpan = new Set(feelings.map((event) => localDay(event.createdAt))).size;
-  const bucketOf = daySpan > 2 ? localDay : localHour;
-  const days = [...new Set(feelings.map((event) => bucketOf(event.createdAt)))].sort();
-  const ids = [...new Set([...FEELING_ORDER, ...feelings.map((event) => String(event.feeling?.id))])].filter(
-    (id) => FEELING_ORDER.includes(id) || feelings.some((event) => event.feeling?.id === id),
-  );
+/** @param {ResultsSummary} summary */
+function renderFeelings(summary) {
+  const { totals, series } = summary.feelings;
+  const known = FEELING_ORDER.filter((id) => totals.some((total) => total.id === id));
+  const ids = [...known, ...totals.map((total) => total.id).filter((id) => !FEELING_ORDER.includes(id))];
   draw(/** @type {HTMLCanvasElement} */ (byId('feelings-chart')), {
     type: 'bar',
     data: {
-      labels: days,
+      labels: series.map((point) => bucketLabel(point.start, summary.bucket)),
       datasets: ids.map((id) => ({
         label: id,
-        data: days.map((day) => feelings.filter((event) => event.feeling?.id === id && bucketOf(event.createdAt) === day).length),
+        data: series.map((point) => point.counts[id] ?? 0),
         backgroundColor: FEELING_COLOURS[/** @type {keyof typeof FEELING_COLOURS} */ (id)] ?? '#6e7781',
       })),
     },
@@ -190,36 +172,22 @@ function renderFeelings(events) {
       maintainAspectRatio: false,
       maxBarThickness: 64,
       scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } },
-      plugins: { title: { display: feelings.length === 0, text: 'No feelings yet' } },
+      plugins: { title: { display: totals.length === 0, text: 'No feelings yet' } },
     },
   });
 }
 
-/** @param {FeedbackEvent[]} events */
-function renderVitals(events) {
-  const scored = events.map((event) => ({ event, score: satisfaction(event) })).filter(({ score }) => score !== undefined);
-  /** @param {'LCP' | 'INP'} metric */
-  const averages = (metric) => {
-    const sums = VITAL_BUCKETS.map(() => ({ total: 0, count: 0 }));
-    for (const { event, score } of scored) {
-      const rating = event.context?.vitals?.[metric]?.rating ?? 'not measured';
-      const bucket = sums[Math.max(0, VITAL_BUCKETS.indexOf(rating))];
-      bucket.total += /** @type {number} */ (score);
-      bucket.count++;
-    }
-    return sums;
-  };
-  const lcp = averages('LCP');
-  const inp = averages('INP');
-  /** @param {{ total: number, count: number }[]} sums */
-  const means = (sums) => sums.map(({ total, count }) => (count ? Math.round(total / count) : null));
+/** @param {ResultsSummary} summary */
+function renderVitals(summary) {
+  const { LCP, INP } = summary.vitals;
+  const answered = LCP.some((row) => row.answers > 0);
   draw(/** @type {HTMLCanvasElement} */ (byId('vitals-chart')), {
     type: 'bar',
     data: {
       labels: VITAL_BUCKET_LABELS,
       datasets: [
-        { label: 'by LCP rating', data: means(lcp), backgroundColor: '#0969da', counts: lcp.map(({ count }) => count) },
-        { label: 'by INP rating', data: means(inp), backgroundColor: '#8250df', counts: inp.map(({ count }) => count) },
+        { label: 'by LCP rating', data: LCP.map((row) => row.average), backgroundColor: '#0969da', counts: LCP.map((row) => row.answers) },
+        { label: 'by INP rating', data: INP.map((row) => row.average), backgroundColor: '#8250df', counts: INP.map((row) => row.answers) },
       ],
     },
     options: {
@@ -227,7 +195,7 @@ function renderVitals(events) {
       maxBarThickness: 64,
       scales: { y: { min: 0, max: 100, title: { display: true, text: 'average satisfaction (0–100)' } } },
       plugins: {
-        title: { display: scored.length === 0, text: 'No ratings or feelings yet' },
+        title: { display: !answered, text: 'No ratings or feelings yet' },
         tooltip: {
           callbacks: {
             afterLabel: (/** @type {any} */ item) => `${item.dataset.counts[item.dataIndex]} answer(s)`,
@@ -238,56 +206,90 @@ function renderVitals(events) {
   });
 }
 
-/** @param {FeedbackEvent} event */
-function describeAnswer(event) {
-  if (event.rating) return `${event.rating.value} on ${event.rating.scale} (${event.rating.min}–${event.rating.max})`;
-  if (event.feeling) return `felt ${event.feeling.id}`;
-  return event.type;
+/** @param {ResultsSummary['launchers']} launchers */
+function renderLaunchers(launchers) {
+  const body = byId('launchers');
+  const percent = (/** @type {number} */ share) => `${Math.round(share * 100)}%`;
+  body.replaceChildren(
+    ...launchers.map((launcher) => {
+      const row = element('tr');
+      row.append(
+        element('td', launcher.id),
+        element('td', launcher.widget),
+        element('td', String(launcher.visitors)),
+        element('td', String(launcher.answered)),
+        element('td', String(launcher.dismissed)),
+        element('td', percent(launcher.responseRate)),
+      );
+      return row;
+    }),
+  );
+  if (launchers.length === 0) body.append(emptyRow('No launcher has been shown yet.', 6));
 }
 
-/** @param {FeedbackEvent[]} events */
-function renderComments(events) {
+/** @param {string} text @param {number} columns */
+function emptyRow(text, columns) {
+  const cell = element('td', text, 'empty');
+  cell.setAttribute('colspan', String(columns));
+  const row = element('tr');
+  row.append(cell);
+  return row;
+}
+
+/** @param {ResultsSummary['comments'][number]['answer']} answer */
+function describeAnswer(answer) {
+  if (!answer) return '';
+  if (answer.rating) return `${answer.rating.value} on ${answer.rating.scale} (${answer.rating.min}–${answer.rating.max})`;
+  if (answer.feeling) return `felt ${answer.feeling.id}`;
+  return answer.type;
+}
+
+/** @param {ResultsSummary['comments']} comments */
+function renderComments(comments) {
   const list = byId('comments');
-  const byEventId = new Map(events.map((event) => [event.id, event]));
-  const comments = events.filter((event) => event.type === 'comment' && event.comment).slice(0, COMMENT_LIMIT);
   list.replaceChildren(
-    ...comments.map((event) => {
+    ...comments.map((comment) => {
       const item = element('li');
-      const answered = byEventId.get(String(event.comment?.replyTo));
-      const meta = `${event.widget} · ${formatTime(event.createdAt)}${answered ? ` · after ${describeAnswer(answered)}` : ''}`;
-      item.append(element('blockquote', event.comment?.text ?? ''), element('div', meta, 'meta'));
+      const answered = describeAnswer(comment.answer);
+      const meta = `${comment.widget} · ${formatTime(comment.receivedAt)}${answered ? ` · after ${answered}` : ''}`;
+      item.append(element('blockquote', comment.text), element('div', meta, 'meta'));
       return item;
     }),
   );
   if (comments.length === 0) list.append(element('li', 'No comments yet.', 'empty'));
 }
 
-/** @param {FeedbackEvent[]} events */
-function renderCallbacks(events) {
+/** @param {ResultsSummary['callbacks']} callbacks */
+function renderCallbacks(callbacks) {
   const body = byId('callbacks');
-  const callbacks = events.filter((event) => event.type === 'callback' && event.callback);
+  const removed = 'removed (retention)';
   body.replaceChildren(
-    ...callbacks.map((event) => {
-      const callback = /** @type {NonNullable<FeedbackEvent['callback']>} */ (event.callback);
+    ...callbacks.map((callback) => {
       const row = element('tr');
       const window = CALLBACK_WINDOWS[/** @type {keyof typeof CALLBACK_WINDOWS} */ (callback.window)] ?? callback.window;
       row.append(
-        element('td', formatTime(event.createdAt)),
-        element('td', callback.name),
-        element('td', callback.phone),
+        element('td', formatTime(callback.receivedAt)),
+        element('td', callback.redacted ? removed : callback.name),
+        element('td', callback.redacted ? removed : callback.phone),
         element('td', `${window} (${callback.timeZone})`),
-        element('td', callback.topic || '—'),
+        element('td', callback.redacted ? removed : callback.topic || '—'),
       );
       return row;
     }),
   );
-  if (callbacks.length === 0) {
-    const cell = element('td', 'No callback requests.', 'empty');
-    cell.setAttribute('colspan', '5');
-    const row = element('tr');
-    row.append(cell);
-    body.append(row);
-  }
+  if (callbacks.length === 0) body.append(emptyRow('No callback requests.', 5));
+}
+
+/** @param {ResultsSummary} summary */
+export function summaryText(summary) {
+  const { counts, answers } = summary;
+  const parts = ['rating', 'feeling', 'comment', 'callback'].map(
+    (type) => `${counts[/** @type {'rating'} */ (type)]} ${type}s`,
+  );
+  const changed = answers.received - answers.counted;
+  const note = changed > 0 ? ` Charts count each visitor's latest answer per widget (${changed} earlier answer(s) left out).` : '';
+  const since = new Date(summary.since).toLocaleDateString();
+  return `${counts.events} event(s) received since ${since}: ${parts.join(', ')}.${note}`;
 }
 
 function applyChartTheme() {
@@ -298,31 +300,26 @@ function applyChartTheme() {
 }
 
 async function refresh() {
-  const summary = byId('summary');
-  let events;
+  const status = byId('summary');
+  /** @type {ResultsSummary} */
+  let summary;
   try {
-    const response = await fetch(`/api/events?limit=${EVENT_LIMIT}`);
+    const response = await fetch('/api/results');
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    events = /** @type {FeedbackEvent[]} */ (await response.json());
+    summary = await response.json();
   } catch (error) {
-    summary.textContent = `Could not load events: ${error}`;
+    status.textContent = `Could not load results: ${error}`;
     return;
   }
   for (const chart of charts) chart.destroy();
   charts = [];
-  // Charts count each visitor's latest answer; the comments list shows every comment.
-  const answers = latestAnswers(events);
-  renderScores(answers);
-  renderFeelings(answers);
-  renderVitals(answers);
-  renderComments(events);
-  renderCallbacks(events);
-  const counts = ['rating', 'feeling', 'comment', 'callback'].map(
-    (type) => `${events.filter((event) => event.type === type).length} ${type}s`,
-  );
-  const changed = events.length - answers.length;
-  const note = changed > 0 ? ` Charts count each visitor's latest answer (${changed} changed answer(s) left out).` : '';
-  summary.textContent = `${events.length} event(s)${events.length === EVENT_LIMIT ? ` (the latest ${EVENT_LIMIT})` : ''}: ${counts.join(', ')}.${note} Updated ${new Date().toLocaleTimeString()}.`;
+  renderScores(summary.ratings);
+  renderFeelings(summary);
+  renderVitals(summary);
+  renderLaunchers(summary.launchers);
+  renderComments(summary.comments);
+  renderCallbacks(summary.callbacks);
+  status.textContent = `${summaryText(summary)} Updated ${new Date().toLocaleTimeString()}.`;
   document.body.dataset.loaded = 'true';
 }
 

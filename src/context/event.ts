@@ -104,25 +104,3 @@ export function createFeedbackEvent(init: EventInit): FeedbackEvent {
 export function createBatch(events: FeedbackEvent[], now: Date = new Date()): FeedbackBatch {
   return { v: WIRE_FORMAT_VERSION, sentAt: now.toISOString(), events };
 }
-
-/** Default cap on comment text, in characters (README, "Wire format"). */
-export const COMMENT_MAX_LENGTH = 1000;
-
-// C0 and C1 controls except tab, line feed and carriage return, which people type.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-
-/** Removes control characters (pasted ones are invisible, and never sent) but keeps tabs and line breaks. */
-export function stripControlCharacters(text: string): string {
-  return String(text ?? '').replace(CONTROL_CHARACTERS, '');
-}
-
-/**
- * Cleans free text a visitor typed: strips control characters, trims, and caps
- * the length without cutting a surrogate pair (emoji stay whole).
- */
-export function sanitizeText(text: string, maxLength: number = COMMENT_MAX_LENGTH): string {
-  const cleaned = stripControlCharacters(text).trim();
-  const characters = Array.from(cleaned);
-  return characters.length <= maxLength ? cleaned : characters.slice(0, maxLength).join('');
-}

@@ -1,10 +1,5 @@
-export {
-  COMMENT_MAX_LENGTH,
-  WIRE_FORMAT_VERSION,
-  createBatch,
-  createFeedbackEvent,
-  sanitizeText,
-} from './event.js';
+export { WIRE_FORMAT_VERSION, createBatch, createFeedbackEvent } from './event.js';
+export { COMMENT_MAX_LENGTH, sanitizeText } from './text.js';
 export type {
   CallbackPayload,
   CommentPayload,

@@ -1,11 +1,10 @@
-import { getConfig } from '../config.js';
-
 /**
  * The locale an element speaks: its nearest `lang` attribute below `<html>`
- * (crossing shadow roots), then `configure({ locale })`, then the document's
- * `lang`, then the browser's language, then English.
+ * (crossing shadow roots), then `configured` (the page's `configure({ locale })`,
+ * passed in so this module stays below config), then the document's `lang`,
+ * then the browser's language, then English.
  */
-export function resolveLocale(element: Element): string {
+export function resolveLocale(element: Element, configured?: string): string {
   // <html lang> is the page's default, not a choice made for this widget: it
   // ranks below configure({ locale }), so the walk stops short of it.
   const root = element.ownerDocument?.documentElement;
@@ -18,7 +17,7 @@ export function resolveLocale(element: Element): string {
     node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
   }
   return (
-    getConfig().locale ||
+    configured ||
     globalThis.document?.documentElement?.lang ||
     globalThis.navigator?.language ||
     'en'

@@ -1,9 +1,10 @@
 import type { FeedbackEvent } from '../context/event.js';
 import { warnOnce } from '../internal/warn.js';
+import { eventJson, type Packable } from './bodies.js';
 import type { QueueStorage } from './types.js';
 
 /** One queued event and what the queue knows about it. */
-export interface QueueRecord {
+export interface QueueRecord extends Packable {
   event: FeedbackEvent;
   /** Failed attempts so far. */
   attempts: number;
@@ -22,6 +23,7 @@ export interface OrphanRecord {
   attempts: number;
 }
 
+/** A record as stored: `{"a":attempts,"e":event}`. */
 interface StoredRecord {
   a: number;
   e: FeedbackEvent;
@@ -79,7 +81,12 @@ export function probeLocalStorage(): QueueStorage | null {
 
 export interface QueueStoreOptions {
   endpoint: string;
-  storage: QueueStorage | null;
+  /**
+   * Where to keep the queue (`null`: memory only), or a function that finds
+   * out, called when storage is first needed: probing `localStorage` costs a
+   * write, and the first access may load the origin's storage from disk.
+   */
+  storage: QueueStorage | null | (() => QueueStorage | null);
   /** This transport's id in the shared store. */
   owner: string;
   now: () => number;
@@ -103,7 +110,8 @@ export interface QueueStoreOptions {
  */
 export class QueueStore {
   readonly key: string;
-  private storage: QueueStorage | null;
+  /** `undefined` until first needed. */
+  private resolvedStorage?: QueueStorage | null;
   private readonly options: QueueStoreOptions;
   private readonly segments = new Map<number, Set<QueueRecord>>();
   private readonly dirtySegments = new Set<number>();
@@ -117,7 +125,14 @@ export class QueueStore {
   constructor(options: QueueStoreOptions) {
     this.options = options;
     this.key = queueKey(options.endpoint);
-    this.storage = options.storage;
+  }
+
+  private get storage(): QueueStorage | null {
+    if (this.resolvedStorage === undefined) {
+      const { storage } = this.options;
+      this.resolvedStorage = typeof storage === 'function' ? storage() : storage;
+    }
+    return this.resolvedStorage;
   }
 
   /** Whether events survive a reload; false once storage is missing or has failed. */
@@ -288,7 +303,8 @@ export class QueueStore {
         } else {
           const parts: string[] = [];
           for (const record of members) {
-            record.json ??= JSON.stringify({ a: record.attempts, e: record.event } satisfies StoredRecord);
+            // The event's JSON is the one its request bodies use: serialized once.
+            record.json ??= `{"a":${record.attempts},"e":${eventJson(record)}}`;
             parts.push(record.json);
             written.push(record);
           }
@@ -392,7 +408,7 @@ export class QueueStore {
     const name = (error as { name?: string } | null)?.name ?? 'Error';
     const why = name === 'QuotaExceededError' ? 'storage is full' : `storage failed (${name})`;
     warnOnce(`${why}; queued answers for ${this.options.endpoint} are kept in memory for this page only.`);
-    this.storage = null;
+    this.resolvedStorage = null;
     this.dirtySegments.clear();
     clearTimeout(this.heartbeatTimer);
     this.heartbeatTimer = undefined;

@@ -1,14 +1,18 @@
-import { createBatch, type FeedbackEvent } from '../context/event.js';
+import type { FeedbackEvent } from '../context/event.js';
 import { resolveEndpoint } from '../internal/endpoint.js';
 import { uuidv4 } from '../internal/uuid.js';
 import { warnOnce } from '../internal/warn.js';
 import { isRetryableStatus, nextRetryDelay, parseRetryAfter, RETRY_AFTER_MAX_MS } from './backoff.js';
-import { utf8Length } from '../internal/utf8.js';
-import { BEACON_MAX_BYTES, splitIntoBeaconBodies } from './beacon.js';
+import { BODY_MAX_BYTES, packBodies, type PackedBody } from './bodies.js';
 import { runExclusive } from './lease.js';
+import { watchPageLifecycle } from './lifecycle.js';
 import { probeLocalStorage, QueueStore, queueKey, type OrphanRecord, type QueueRecord } from './queue-store.js';
+import { beacon, KEEPALIVE_MAX_BYTES, pageBeacon, pageFetch, postBody, type PostResult } from './request.js';
+import { readConsent, readPersist, readSettings, type Settings } from './settings.js';
 import type {
   Consent,
+  LiveTransport,
+  SharedTransportOptions,
   Transport,
   TransportDroppedDetail,
   TransportErrorDetail,
@@ -16,27 +20,8 @@ import type {
   TransportSentDetail,
 } from './types.js';
 
-/** The defaults of every numeric option (documented in `TransportOptions`). */
-export const TRANSPORT_DEFAULTS = {
-  batchSize: 20,
-  flushIntervalMs: 1000,
-  maxRetries: 8,
-  backoffBaseMs: 1000,
-  backoffCapMs: 60_000,
-  timeoutMs: 10_000,
-  maxQueue: 200,
-} as const;
-
-/**
- * Keepalive fetches share the page's 64 KiB in-flight quota with beacons; past
- * it the browser rejects them outright, so larger bodies go without keepalive.
- */
-export const KEEPALIVE_MAX_BYTES = 60 * 1024;
-
 /** Past another owner's claim, before looking for its events (and at least this apart while a rival holds the lock). */
 const ORPHAN_CHECK_SLACK_MS = 250;
-
-type Settings = { -readonly [K in keyof typeof TRANSPORT_DEFAULTS]: number };
 
 interface TransportRecord extends QueueRecord {
   inFlight: boolean;
@@ -46,37 +31,31 @@ interface TransportRecord extends QueueRecord {
   retryAt: number;
   /** Sent by beacon since the page was last visible. */
   beaconed: boolean;
-  /** UTF-8 length of the event's JSON, once measured. */
-  bytes?: number;
-}
-
-/**
- * Memory-only events of a transport that was destroyed (e.g. `configure()`
- * replaced it), handed to the next transport for the same endpoint so
- * replacing a transport loses nothing.
- */
-const handover = new Map<string, OrphanRecord[]>();
-
-/** Test hook (not exported from the package): forget events handed over between transports. */
-export function resetHandover(): void {
-  handover.clear();
 }
 
 /**
  * Queue, batch, retry, persist and flush on page hide (README, "Delivery").
  * Delivery is at least once: an event is in the queue store before its first
  * request and leaves it only after a 2xx for a request that carried it.
+ *
+ * Every event handed to `send()` ends with exactly one report: `sent`, or an
+ * `error` with `willRetry: false` that says why. Failed attempts that will be
+ * retried are `error` with `willRetry: true`.
+ *
+ * The parts live apart so each rule is testable on its own: `settings`
+ * (defaults, validation), `bodies` (packing for fetch and beacon),
+ * `request` (fetch with timeout, beacon), `lifecycle` (page hide, online,
+ * load), `backoff`, `queue-store` and `lease` (storage, across tabs).
  */
-class FeedbackTransport extends EventTarget implements Transport {
+class FeedbackTransport extends EventTarget implements LiveTransport {
   private readonly endpoint?: string;
   private readonly invalidReason?: string;
-  private readonly options: TransportOptions;
-  private readonly settings: Settings;
+  private options: TransportOptions;
+  private settings: Settings;
   private readonly records = new Map<string, TransportRecord>();
-  private readonly store?: QueueStore;
+  private store?: QueueStore;
   private readonly owner = uuidv4();
-  private readonly now: () => number;
-  private readonly random: () => number;
+  private readonly now = (): number => (this.options.now ?? Date.now)();
   private consent: Consent;
   private destroyed = false;
   private wakeTimer?: ReturnType<typeof setTimeout>;
@@ -85,16 +64,15 @@ class FeedbackTransport extends EventTarget implements Transport {
   private draining?: Promise<void>;
   private pausedUntil = 0;
   private keepaliveBytes = 0;
-  private readonly controllers = new Set<AbortController>();
-  private readonly unlisteners: Array<() => void> = [];
+  /** Aborted by destroy(): requests still out are abandoned. */
+  private readonly lifetime = new AbortController();
+  private stopWatchingPage?: () => void;
 
   constructor(options: TransportOptions) {
     super();
     this.options = options;
     this.settings = readSettings(options);
-    this.now = options.now ?? (() => Date.now());
-    this.random = options.random ?? Math.random;
-    this.consent = options.consent ?? 'granted';
+    this.consent = (options.consent !== undefined && readConsent(options.consent)) || 'granted';
     const endpoint = resolveEndpoint(options.endpoint);
     if (!endpoint) {
       this.invalidReason = `endpoint "${String(options.endpoint)}" is not an http(s) URL; event not sent`;
@@ -102,19 +80,17 @@ class FeedbackTransport extends EventTarget implements Transport {
       return;
     }
     this.endpoint = endpoint;
-    const storage = options.persist === 'memory' ? null : options.storage !== undefined ? options.storage : probeLocalStorage();
-    this.store = new QueueStore({
-      endpoint,
-      storage,
-      owner: this.owner,
-      now: this.now,
-      onStored: () => this.wake(this.now()),
+    // Nothing here reads storage: the store finds out about it when first needed, and what an earlier
+    // page left is looked for a task later (loaded), so a transport made during a first render costs little.
+    this.store = this.openStore();
+    this.stopWatchingPage = watchPageLifecycle({
+      loaded: () => void this.adoptStored(),
+      hidden: (final) => {
+        this.sendBeacons();
+        if (final) this.store?.release();
+      },
+      resumed: (restored) => this.resumePage(restored),
     });
-    for (const orphan of handover.get(endpoint) ?? []) this.adopt(orphan, false);
-    handover.delete(endpoint);
-    this.listenToPage();
-    if (this.records.size > 0) this.wake(this.now());
-    void this.adoptStored();
   }
 
   send(event: FeedbackEvent): void {
@@ -138,20 +114,7 @@ class FeedbackTransport extends EventTarget implements Transport {
     if (this.records.has(transformed.id)) return;
     const at = this.now();
     this.makeRoom();
-    const record: TransportRecord = {
-      event: transformed,
-      attempts: 0,
-      persist: this.mayPersist(transformed),
-      stored: false,
-      segment: undefined,
-      json: undefined,
-      inFlight: false,
-      dueAt: at + this.settings.flushIntervalMs,
-      retryAt: 0,
-      beaconed: false,
-    };
-    this.records.set(transformed.id, record);
-    this.store?.touch(record);
+    const record = this.enqueue(transformed, 0, this.mayPersist(transformed), at + this.settings.flushIntervalMs);
     this.wake(this.records.size >= this.settings.batchSize ? at : record.dueAt);
   }
 
@@ -168,41 +131,115 @@ class FeedbackTransport extends EventTarget implements Transport {
   }
 
   setConsent(consent: Consent): void {
-    if (consent === this.consent) return;
+    if (!readConsent(consent) || consent === this.consent) return;
     this.consent = consent;
     if (consent === 'denied') {
       for (const record of [...this.records.values()]) this.dropRecord(record, 'consent denied: event not sent');
       return;
     }
     if (consent === 'granted') {
-      for (const record of this.records.values()) {
-        if (!record.persist && this.mayPersist(record.event)) {
-          record.persist = true;
-          this.store?.touch(record);
-        }
-      }
+      this.reconsiderPersistence(false);
       this.wake(this.now());
     }
+  }
+
+  configure(changes: SharedTransportOptions): void {
+    if (this.destroyed) return;
+    const { consent, endpoint, ...rest } = (changes ?? {}) as Partial<TransportOptions>;
+    if (endpoint !== undefined) warnOnce('transport.configure(): a transport keeps its endpoint; create another transport for another.');
+    if (Object.keys(rest).length > 0) {
+      const before = this.options;
+      this.options = { ...before, ...rest };
+      this.settings = readSettings(this.options);
+      if (this.store && (readPersist(this.options.persist) !== readPersist(before.persist) || this.options.storage !== before.storage)) {
+        this.moveStore();
+      }
+      if ('persistPersonalData' in rest) this.reconsiderPersistence(true);
+      // New options get a fresh try at once (the failure may have been the old options'); a Retry-After still holds.
+      const at = this.now();
+      for (const record of this.records.values()) record.retryAt = record.dueAt = Math.min(record.dueAt, at);
+      this.wake(at);
+    }
+    if (consent !== undefined) this.setConsent(consent);
   }
 
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    for (const unlisten of this.unlisteners) unlisten();
-    this.unlisteners.length = 0;
+    this.stopWatchingPage?.();
     clearTimeout(this.wakeTimer);
     this.wakeTimer = undefined;
     clearTimeout(this.orphanTimer);
     this.orphanTimer = undefined;
+    this.lifetime.abort();
+    // Stored events wait for the next page; what was only in memory (personal data, events held for consent) ends here, and says so.
+    const persistent = this.store?.persistent === true;
+    for (const record of [...this.records.values()]) {
+      if (!persistent || !record.persist) this.dropRecord(record, 'transport was destroyed before delivery; event not stored');
+    }
     this.store?.destroy();
-    const memoryOnly = [...this.records.values()]
-      .filter((record) => !record.persist || !this.store?.persistent)
-      .map(({ event, attempts }) => ({ event, attempts }));
-    if (this.endpoint && memoryOnly.length > 0) handover.set(this.endpoint, memoryOnly);
-    for (const controller of this.controllers) controller.abort();
+  }
+
+  /** Warns once when someone listens for the deprecated `dropped` event. */
+  override addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ): void {
+    if (type === 'dropped') warnOnce('transport event "dropped" is deprecated; listen for "error" with willRetry false, which says why.');
+    super.addEventListener(type, listener, options);
   }
 
   // --- queueing -----------------------------------------------------------
+
+  private enqueue(event: FeedbackEvent, attempts: number, persist: boolean, dueAt: number): TransportRecord {
+    const record: TransportRecord = { event, attempts, persist, stored: false, inFlight: false, dueAt, retryAt: 0, beaconed: false };
+    this.records.set(event.id, record);
+    this.store?.touch(record);
+    return record;
+  }
+
+  private openStore(): QueueStore {
+    const { storage } = this.options;
+    const memory = readPersist(this.options.persist) === 'memory';
+    return new QueueStore({
+      endpoint: this.endpoint!,
+      storage: memory ? null : storage !== undefined ? storage : probeLocalStorage,
+      owner: this.owner,
+      now: this.now,
+      onStored: () => this.wake(this.now()),
+    });
+  }
+
+  /** New `storage` or `persist`: the queue moves to a new store and leaves the old one. */
+  private moveStore(): void {
+    const previous = this.store!;
+    const next = (this.store = this.openStore());
+    for (const record of this.records.values()) {
+      previous.forget(record);
+      record.stored = false;
+      next.touch(record);
+    }
+    previous.destroy();
+    void this.adoptStored();
+  }
+
+  /**
+   * Stores what may now be stored (consent granted, personal data allowed);
+   * `withdrawn` (the site turned `persistPersonalData` off) also takes
+   * personal data out of storage. It stays queued in memory.
+   */
+  private reconsiderPersistence(withdrawn: boolean): void {
+    for (const record of this.records.values()) {
+      if (withdrawn && record.persist && record.event.type === 'callback' && this.options.persistPersonalData !== true) {
+        this.store?.forget(record);
+        record.persist = false;
+      } else if (!record.persist && this.mayPersist(record.event)) {
+        record.persist = true;
+        this.store?.touch(record);
+      }
+    }
+  }
 
   private mayPersist(event: FeedbackEvent): boolean {
     if (this.consent !== 'granted') return false;
@@ -224,23 +261,10 @@ class FeedbackTransport extends EventTarget implements Transport {
     }
   }
 
-  private adopt(orphan: OrphanRecord, persist: boolean): void {
+  private adopt(orphan: OrphanRecord): void {
     if (this.records.has(orphan.event.id)) return;
     this.makeRoom();
-    const record: TransportRecord = {
-      event: orphan.event,
-      attempts: orphan.attempts,
-      persist: persist || this.mayPersist(orphan.event),
-      stored: false,
-      segment: undefined,
-      json: undefined,
-      inFlight: false,
-      dueAt: this.now(),
-      retryAt: 0,
-      beaconed: false,
-    };
-    this.records.set(orphan.event.id, record);
-    this.store?.touch(record);
+    this.enqueue(orphan.event, orphan.attempts, true, this.now());
   }
 
   /** Takes over what an earlier page load or a closed tab left in storage, one tab at a time. */
@@ -249,10 +273,10 @@ class FeedbackTransport extends EventTarget implements Transport {
     if (!store || !store.persistent || this.destroyed || this.consent === 'denied') return;
     if (store.hasOrphans()) {
       await runExclusive(queueKey(this.endpoint!), this.owner, store.backing, this.now, () => {
-        if (this.destroyed) return;
+        if (this.destroyed || this.store !== store) return;
         const room = Math.max(0, this.settings.maxQueue - this.records.size);
         store.adoptOrphans(room, (orphans) => {
-          for (const orphan of orphans) this.adopt(orphan, true);
+          for (const orphan of orphans) this.adopt(orphan);
         });
       });
       this.wake(this.now());
@@ -323,83 +347,47 @@ class FeedbackTransport extends EventTarget implements Transport {
     const tried = new Set<TransportRecord>();
     while (this.canSend()) {
       const batch = this.takeBatch(force, tried);
-      if (batch.length === 0) return;
-      for (const record of batch) tried.add(record);
+      if (!batch) return;
+      for (const record of batch.items) tried.add(record);
       await this.deliver(batch);
     }
   }
 
   /**
-   * The next request's records, oldest first: sent when one of them has waited
-   * its batching window or a full batch is ready. `force` (flush()) ignores
-   * the window and backoff.
+   * The next request, oldest events first: sent when one of them has waited
+   * its batching window or the body is full (`batchSize` events, or the next
+   * one would not fit). `force` (flush()) ignores the window and backoff.
    */
-  private takeBatch(force: boolean, tried: Set<TransportRecord>): TransportRecord[] {
+  private takeBatch(force: boolean, tried: Set<TransportRecord>): PackedBody<TransportRecord> | undefined {
     const at = this.now();
-    if (!force && at < this.pausedUntil) return [];
-    const batch: TransportRecord[] = [];
-    let due = force;
-    // Bodies stay under the beacon limit too: collectors sized for beacons (the reference one) answer 413 past it,
-    // which would drop every event of an oversized batch.
-    let bytes = utf8Length(JSON.stringify(createBatch([], new Date(at))));
-    for (const record of this.records.values()) {
-      if (record.inFlight || tried.has(record) || !this.store?.isReady(record)) continue;
-      if (!force && record.retryAt > at) continue;
-      record.bytes ??= utf8Length(JSON.stringify(record.event));
-      if (batch.length > 0 && bytes + 1 + record.bytes > BEACON_MAX_BYTES) return batch;
-      bytes += record.bytes + (batch.length > 0 ? 1 : 0);
-      batch.push(record);
-      if (record.dueAt <= at) due = true;
-      if (batch.length >= this.settings.batchSize) return batch;
-    }
-    return due ? batch : [];
+    if (!force && at < this.pausedUntil) return undefined;
+    const [batch] = packBodies(this.records.values(), new Date(at), {
+      maxEvents: this.settings.batchSize,
+      maxBodies: 1,
+      accept: (record) =>
+        !record.inFlight && !tried.has(record) && this.store?.isReady(record) === true && (force || record.retryAt <= at),
+    });
+    return batch && (force || batch.full || batch.items.some((record) => record.dueAt <= at)) ? batch : undefined;
   }
 
-  private async deliver(batch: TransportRecord[]): Promise<void> {
-    const endpoint = this.endpoint!;
-    const body = JSON.stringify(createBatch(batch.map((record) => record.event), new Date(this.now())));
-    const bytes = utf8Length(body);
+  private async deliver({ body, bytes, items }: PackedBody<TransportRecord>): Promise<void> {
     const keepalive = this.keepaliveBytes + bytes <= KEEPALIVE_MAX_BYTES;
     if (keepalive) this.keepaliveBytes += bytes;
-    for (const record of batch) record.inFlight = true;
-
-    const controller = new AbortController();
-    this.controllers.add(controller);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.settings.timeoutMs);
-    let status = 0;
-    let retryAfter: string | null | undefined;
-    let failure = '';
-    try {
-      const request = this.options.fetch ?? globalThis.fetch.bind(globalThis);
-      const response = await request(endpoint, {
-        method: 'POST',
-        headers: { ...this.options.headers, 'content-type': 'application/json' },
-        body,
-        keepalive,
-        signal: controller.signal,
-      });
-      status = response.status;
-      retryAfter = response.headers?.get?.('retry-after');
-    } catch (error) {
-      failure = timedOut
-        ? `no answer from ${endpoint} within ${this.settings.timeoutMs} ms`
-        : `network error sending to ${endpoint} (${errorName(error)})`;
-    } finally {
-      clearTimeout(timer);
-      this.controllers.delete(controller);
-      if (keepalive) this.keepaliveBytes -= bytes;
-      for (const record of batch) record.inFlight = false;
-    }
-    if (this.destroyed) return;
-    this.settle(batch, status, retryAfter, failure || `HTTP ${status} from ${endpoint}`);
+    for (const record of items) record.inFlight = true;
+    const result = await postBody(this.endpoint!, body, {
+      fetch: this.options.fetch ?? pageFetch(),
+      headers: this.options.headers,
+      keepalive,
+      timeoutMs: this.settings.timeoutMs,
+      signal: this.lifetime.signal,
+    });
+    if (keepalive) this.keepaliveBytes -= bytes;
+    for (const record of items) record.inFlight = false;
+    if (!this.destroyed) this.settle(items, result);
   }
 
   /** Applies one response to the records its request carried. */
-  private settle(batch: TransportRecord[], status: number, retryAfter: string | null | undefined, cause: string): void {
+  private settle(batch: TransportRecord[], { status, retryAfter, error }: PostResult): void {
     // Records dropped while the request was out (consent denied, queue full) stay dropped.
     const live = batch.filter((record) => this.records.get(record.event.id) === record);
     if (status >= 200 && status <= 299) {
@@ -411,50 +399,30 @@ class FeedbackTransport extends EventTarget implements Transport {
       return;
     }
     if (!isRetryableStatus(status)) {
-      for (const record of live) this.dropRecord(record, `${cause} (not retried)`, status);
+      for (const record of live) this.dropRecord(record, `${error} (not retried)`, status);
       return;
     }
     const at = this.now();
     const retryAfterMs = parseRetryAfter(retryAfter, at);
     if (retryAfterMs !== undefined) this.pausedUntil = at + Math.min(retryAfterMs, RETRY_AFTER_MAX_MS);
-    const backoff = { baseMs: this.settings.backoffBaseMs, capMs: this.settings.backoffCapMs, random: this.random };
+    const backoff = {
+      baseMs: this.settings.backoffBaseMs,
+      capMs: this.settings.backoffCapMs,
+      random: this.options.random ?? Math.random,
+    };
     for (const record of live) {
       record.attempts += 1;
       if (record.attempts > this.settings.maxRetries) {
-        this.dropRecord(record, `gave up after ${this.settings.maxRetries} retries: ${cause}`, status);
+        this.dropRecord(record, `gave up after ${this.settings.maxRetries} retries: ${error}`, status);
         continue;
       }
       record.retryAt = record.dueAt = at + nextRetryDelay(record.attempts, backoff, retryAfterMs);
       this.store?.touch(record);
-      this.emit<TransportErrorDetail>('error', { id: record.event.id, error: cause, status, willRetry: true });
+      this.emit<TransportErrorDetail>('error', { id: record.event.id, error, status, willRetry: true });
     }
   }
 
   // --- page lifecycle -----------------------------------------------------
-
-  /** One set of listeners per transport (transports are shared per endpoint), removed by destroy(). */
-  private listenToPage(): void {
-    const on = (target: EventTarget | undefined, type: string, listener: (event: Event) => void) => {
-      if (!target?.addEventListener) return;
-      target.addEventListener(type, listener);
-      this.unlisteners.push(() => target.removeEventListener(type, listener));
-    };
-    const doc = globalThis.document as Document | undefined;
-    const win = globalThis.window as (Window & typeof globalThis) | undefined;
-    on(doc, 'visibilitychange', () => {
-      if (doc?.visibilityState === 'hidden') this.sendBeacons();
-      else this.resumePage(false);
-    });
-    // pagehide, not unload/beforeunload: those break the back/forward cache and do not fire reliably on mobile.
-    on(win, 'pagehide', () => {
-      this.sendBeacons();
-      this.store?.release();
-    });
-    on(win, 'pageshow', (event) => {
-      if ((event as PageTransitionEvent).persisted) this.resumePage(true);
-    });
-    on(win, 'online', () => this.resumePage(false));
-  }
 
   private resumePage(restored: boolean): void {
     if (this.destroyed) return;
@@ -470,31 +438,17 @@ class FeedbackTransport extends EventTarget implements Transport {
    * a later 2xx or the next page load removes them (at least once).
    */
   private sendBeacons(): void {
-    const sendBeacon =
-      this.options.sendBeacon ??
-      (typeof globalThis.navigator?.sendBeacon === 'function'
-        ? (url: string, body: string) => globalThis.navigator.sendBeacon(url, body)
-        : undefined);
+    const sendBeacon = this.options.sendBeacon ?? pageBeacon();
     if (!sendBeacon || !this.canSend()) return;
     this.store?.commit();
-    const events = [...this.records.values()].filter((record) => !record.beaconed).map((record) => record.event);
-    if (events.length === 0) return;
-    for (const { body, events: carried } of splitIntoBeaconBodies(events, undefined, new Date(this.now()))) {
+    const bodies = packBodies(this.records.values(), new Date(this.now()), { accept: (record) => !record.beaconed });
+    for (const { body, bytes, items } of bodies) {
       // One event too large for any beacon would be refused and, by the break below, hold back every event after it;
       // it stays queued for a fetch without keepalive instead.
-      if (utf8Length(body) > BEACON_MAX_BYTES) continue;
-      let accepted = false;
-      try {
-        accepted = sendBeacon(this.endpoint!, body);
-      } catch {
-        accepted = false;
-      }
+      if (bytes > BODY_MAX_BYTES) continue;
       // The browser refuses beacons past its in-flight quota; the rest wait for the next chance.
-      if (!accepted) break;
-      for (const event of carried) {
-        const record = this.records.get(event.id);
-        if (record) record.beaconed = true;
-      }
+      if (!beacon(sendBeacon, this.endpoint!, body)) break;
+      for (const record of items) record.beaconed = true;
     }
   }
 
@@ -506,10 +460,12 @@ class FeedbackTransport extends EventTarget implements Transport {
     this.drop(record.event.id, reason, status);
   }
 
+  /** The one final report of an event that will not be delivered. */
   private drop(id: string, reason: string, status?: number): void {
     const detail: TransportErrorDetail = { id, error: reason, willRetry: false };
     if (status !== undefined) detail.status = status;
     this.emit<TransportErrorDetail>('error', detail);
+    // Deprecated: repeats the error above for listeners written before it said everything.
     this.emit<TransportDroppedDetail>('dropped', { id, reason });
   }
 
@@ -518,28 +474,11 @@ class FeedbackTransport extends EventTarget implements Transport {
   }
 }
 
-function readSettings(options: TransportOptions): Settings {
-  const settings = { ...TRANSPORT_DEFAULTS } as Settings;
-  for (const key of Object.keys(TRANSPORT_DEFAULTS) as Array<keyof Settings>) {
-    const value = options[key];
-    if (value === undefined) continue;
-    const minimum = key === 'batchSize' || key === 'maxQueue' ? 1 : 0;
-    if (typeof value === 'number' && Number.isFinite(value) && value >= minimum) settings[key] = value;
-    else warnOnce(`transport option ${key}=${String(value)} is not a number ≥ ${minimum}; using ${settings[key]}.`);
-  }
-  return settings;
-}
-
-function errorName(error: unknown): string {
-  if (error && typeof error === 'object' && 'message' in error) return String((error as Error).message || (error as Error).name);
-  return String(error);
-}
-
 /**
  * Creates a transport that delivers events to `options.endpoint`.
  *
  * Never throws: with an endpoint that is not http(s) it warns once and every
- * `send()` reports `error` (willRetry false) and `dropped` naming the endpoint.
+ * `send()` reports an `error` (`willRetry: false`) naming the endpoint.
  */
 export function createTransport(options: TransportOptions): Transport {
   return new FeedbackTransport(options ?? ({} as TransportOptions));

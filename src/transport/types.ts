@@ -65,6 +65,7 @@ export interface TransportErrorDetail {
   status?: number;
   willRetry: boolean;
 }
+/** @deprecated Listen for `error` with `willRetry: false`, which carries the same reason (and the status). */
 export interface TransportDroppedDetail {
   id: string;
   reason: string;
@@ -73,6 +74,7 @@ export interface TransportDroppedDetail {
 export interface TransportEventMap {
   sent: CustomEvent<TransportSentDetail>;
   error: CustomEvent<TransportErrorDetail>;
+  /** @deprecated Repeats the final `error` (`willRetry: false`); listen for that instead. */
   dropped: CustomEvent<TransportDroppedDetail>;
 }
 
@@ -100,4 +102,18 @@ export interface Transport extends EventTarget {
     options?: boolean | EventListenerOptions,
   ): void;
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
+}
+
+/** Every option but the endpoint: what `configure({ transport })` sets for the shared transports. */
+export type SharedTransportOptions = Omit<TransportOptions, 'endpoint'>;
+
+/** A transport made by `createTransport()`: its options can change while it runs. */
+export interface LiveTransport extends Transport {
+  /**
+   * Merges `changes` into the options in force. Queued events, listeners and
+   * attempt counts stay; events waiting out a backoff get a fresh try now
+   * (a `Retry-After` the server asked for still holds); a new `storage` or
+   * `persist` moves the queue there; `consent` acts as `setConsent()`.
+   */
+  configure(changes: SharedTransportOptions): void;
 }

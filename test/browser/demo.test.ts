@@ -26,7 +26,7 @@ afterAll(async () => {
 
 async function storedEvents(query: string): Promise<FeedbackEvent[]> {
   const response = await fetch(`${demo.url}/api/events${query}`);
-  return response.json();
+  return (await response.json()).events;
 }
 
 async function openPage(path: string): Promise<{ page: Page; log: ReturnType<typeof watchConsole> }> {
@@ -95,6 +95,7 @@ describe('the demo', () => {
             callback: { name: hostile, phone: '+15551234567', window: 'evening', topic: hostile, consent: true, timeZone: 'UTC' },
             context,
           },
+          { id: randomUUID(), type: 'shown', widget: 'hostile', createdAt, launcher: { id: hostile, display: 'popover', trigger: 'delay' }, context },
         ],
       }),
     });
@@ -104,6 +105,8 @@ describe('the demo', () => {
     await page.locator('body[data-loaded="true"]').waitFor();
     expect(await page.locator('#comments blockquote').first().textContent()).toBe(hostile);
     expect(await page.locator('#callbacks td').allTextContents()).toEqual(expect.arrayContaining([hostile, '+15551234567', 'Evening (UTC)']));
+    // The launcher was shown to the visitor, who then answered (rating and callback): 1 of 1.
+    expect(await page.locator('#launchers td').allTextContents()).toEqual([hostile, 'hostile', '1', '1', '0', '100%']);
     expect(await page.locator('#injected').count()).toBe(0);
     expect(await page.title()).toBe('feelback results');
     expect(await page.locator('.nps-score').allTextContents()).toEqual(['NPS -100: 0 promoters, 0 passives, 1 detractors']);

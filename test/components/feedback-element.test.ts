@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import '../../src/components/rating-bar/rating-bar.js';
+import '../../src/define/rating-bar.js';
 import type { RatingBar } from '../../src/components/rating-bar/rating-bar.js';
 import { configure, resetConfig } from '../../src/config.js';
-import { createTransport, resetHandover } from '../../src/transport/transport.js';
+import { createTransport } from '../../src/transport/transport.js';
 import { cleanup, mount, shadowAll } from '../support/dom.js';
 import { FakeStorage, makeEvent } from '../transport/support.js';
 
@@ -12,7 +12,6 @@ beforeEach(() => resetConfig());
 afterEach(() => {
   cleanup();
   resetConfig();
-  resetHandover();
 });
 
 describe('the base element and its transport', () => {
@@ -42,7 +41,6 @@ describe('the base element and its transport', () => {
     const earlier = createTransport({ endpoint: ENDPOINT, storage, flushIntervalMs: 60_000 });
     earlier.send(left);
     earlier.destroy(); // the page went away before the batch window closed
-    resetHandover();
     expect(storage.storedIds(`feelback:queue:${ENDPOINT}`)).toEqual([left.id]);
 
     const fetch = vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) => new Response(null, { status: 204 }));

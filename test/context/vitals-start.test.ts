@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import '../../src/components/rating-bar/rating-bar.js';
+import '../../src/define/rating-bar.js';
 import { configure } from '../../src/config.js';
 
 const observed: string[] = [];

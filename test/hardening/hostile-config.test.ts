@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import '../../src/components/rating-bar/rating-bar.js';
+import '../../src/define/rating-bar.js';
 import type { RatingBar } from '../../src/components/rating-bar/rating-bar.js';
 import { configure, resetConfig } from '../../src/config.js';
 import type { FeedbackBatch, FeedbackEvent } from '../../src/context/event.js';

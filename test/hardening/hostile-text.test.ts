@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '../../src/index.js';
 import { resetConfig } from '../../src/config.js';
-import { COMMENT_MAX_LENGTH, sanitizeText } from '../../src/context/event.js';
+import { COMMENT_MAX_LENGTH, sanitizeText } from '../../src/context/text.js';
 import { format } from '../../src/i18n/strings.js';
 import { resetWarnings } from '../../src/internal/warn.js';
 import type { LitElement } from 'lit';

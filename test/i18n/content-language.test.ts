@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import '../../src/components/rating-bar/rating-bar.js';
+import '../../src/define/rating-bar.js';
 import type { RatingBar } from '../../src/components/rating-bar/rating-bar.js';
 import { cleanup, mount, shadow } from '../support/dom.js';
 

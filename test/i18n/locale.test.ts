@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { configure, resetConfig } from '../../src/config.js';
+import { configure, getConfig, resetConfig } from '../../src/config.js';
 import { directionOf, isRightToLeft, localeChain, resolveLocale } from '../../src/i18n/locale.js';
 
 function tree(markup: string): HTMLElement {
@@ -24,13 +24,13 @@ afterEach(() => {
 describe('resolveLocale: nearest lang, then configure(), then the document, then the browser, then English', () => {
   it('takes the lang of the element itself before any ancestor', () => {
     const root = tree('<section lang="fr"><p lang="de"><span id="target" lang="ja"></span></p></section>');
-    expect(resolveLocale(root.querySelector('#target')!)).toBe('ja');
+    expect(resolveLocale(root.querySelector('#target')!, getConfig().locale)).toBe('ja');
   });
 
   it('takes the nearest ancestor lang over a farther one and over configure()', () => {
     configure({ locale: 'es' });
     const root = tree('<section lang="fr"><p lang="de"><span id="target"></span></p></section>');
-    expect(resolveLocale(root.querySelector('#target')!)).toBe('de');
+    expect(resolveLocale(root.querySelector('#target')!, getConfig().locale)).toBe('de');
   });
 
   it('crosses shadow roots to the host’s lang', () => {
@@ -38,14 +38,14 @@ describe('resolveLocale: nearest lang, then configure(), then the document, then
     const host = root.querySelector('#host')!;
     const inner = document.createElement('span');
     host.attachShadow({ mode: 'open' }).append(inner);
-    expect(resolveLocale(inner)).toBe('he');
+    expect(resolveLocale(inner, getConfig().locale)).toBe('he');
   });
 
   it('uses configure({ locale }) when no element on the way up has a lang, even if the document has one', () => {
     document.documentElement.lang = 'pt';
     configure({ locale: 'ar' });
     const root = tree('<p><span id="target"></span></p>');
-    expect(resolveLocale(root.querySelector('#target')!)).toBe('ar');
+    expect(resolveLocale(root.querySelector('#target')!, getConfig().locale)).toBe('ar');
   });
 
   it('falls back to the document lang, then the browser language, then English', () => {
@@ -53,11 +53,11 @@ describe('resolveLocale: nearest lang, then configure(), then the document, then
     const target = root.querySelector('#target')!;
     document.documentElement.lang = 'pt-BR';
     vi.stubGlobal('navigator', { language: 'ja-JP' });
-    expect(resolveLocale(target)).toBe('pt-BR');
+    expect(resolveLocale(target, getConfig().locale)).toBe('pt-BR');
     document.documentElement.removeAttribute('lang');
-    expect(resolveLocale(target)).toBe('ja-JP');
+    expect(resolveLocale(target, getConfig().locale)).toBe('ja-JP');
     vi.stubGlobal('navigator', { language: '' });
-    expect(resolveLocale(target)).toBe('en');
+    expect(resolveLocale(target, getConfig().locale)).toBe('en');
   });
 });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import '../../src/components/feeling-prompt/feeling-prompt.js';
-import '../../src/components/rating-bar/rating-bar.js';
+import '../../src/define/feeling-prompt.js';
+import '../../src/define/rating-bar.js';
 import { resetConfig } from '../../src/config.js';
 import { cleanup, mount, press, shadowAll } from '../support/dom.js';
 import { FakeTransport } from '../support/fake-transport.js';

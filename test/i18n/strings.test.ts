@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import '../../src/components/rating-bar/rating-bar.js';
+import '../../src/define/rating-bar.js';
 import type { RatingBar } from '../../src/components/rating-bar/rating-bar.js';
 import { resetConfig } from '../../src/config.js';
 import { loadLocale, resetLocaleLoads, type LocaleModule } from '../../src/i18n/load-locale.js';

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { configure, resetConfig, transportFor } from '../../src/config.js';
-import { createTransport, resetHandover } from '../../src/transport/transport.js';
-import { ENDPOINT, FakeStorage, fakeServer, makeEvent, setOnline } from './support.js';
+import { configure, resetConfig } from '../../src/config.js';
+import { transportFor } from '../../src/transport/registry.js';
+import { createTransport } from '../../src/transport/transport.js';
+import { ENDPOINT, FakeStorage, fakeServer, makeEvent, recordEvents, setOnline } from './support.js';
 
 let storage: FakeStorage;
 let server: ReturnType<typeof fakeServer>;
@@ -15,7 +16,6 @@ beforeEach(() => {
 
 afterEach(() => {
   resetConfig();
-  resetHandover();
   vi.useRealTimers();
 });
 
@@ -54,7 +54,7 @@ describe('configure() wires the page-wide transport', () => {
     expect(server.requests[0].init.headers).toMatchObject({ 'x-site': 'shop' });
   });
 
-  it('loses nothing when new transport options replace the shared transport', async () => {
+  it('loses nothing when new transport options reach the shared transport', async () => {
     server.answerAlways(503);
     configure({ endpoint: ENDPOINT, transport: { fetch: server.fetch, storage, flushIntervalMs: 0 } });
     const stored = makeEvent('rating');
@@ -71,7 +71,7 @@ describe('configure() wires the page-wide transport', () => {
     expect(transportFor(ENDPOINT).pending()).toBe(0);
   });
 
-  it('hands memory-only events (personal data) to the replacement, which sends them', async () => {
+  it('keeps memory-only events (personal data) through new options, and sends them', async () => {
     server.answerAlways(503);
     configure({ endpoint: ENDPOINT, transport: { fetch: server.fetch, storage, flushIntervalMs: 0 } });
     const callback = makeEvent('callback');
@@ -83,5 +83,63 @@ describe('configure() wires the page-wide transport', () => {
     configure({ transport: { maxRetries: 3 } });
     await vi.advanceTimersByTimeAsync(10);
     expect(server.requests.slice(before).flatMap((r) => r.ids)).toEqual([callback.id]);
+  });
+});
+
+describe('configure() updates the live shared transport in place', () => {
+  it('keeps the same transport, its queued events and its listeners, and applies the new options to them', async () => {
+    server.answerAlways(503);
+    configure({ endpoint: ENDPOINT, transport: { fetch: server.fetch, storage, flushIntervalMs: 0, random: () => 0.5 } });
+    const shared = transportFor(ENDPOINT);
+    const log = recordEvents(shared);
+    const events = [makeEvent(), makeEvent('callback')];
+    for (const event of events) shared.send(event);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(shared.pending()).toBe(2);
+
+    const second = fakeServer(storage);
+    configure({ transport: { fetch: second.fetch, headers: { 'x-site': 'shop' } } });
+    expect(transportFor(ENDPOINT)).toBe(shared);
+    expect(shared.pending()).toBe(2);
+    await vi.advanceTimersByTimeAsync(10);
+    // The new request function and headers carry the events queued before the change.
+    expect(new Set(second.deliveredIds)).toEqual(new Set(events.map((e) => e.id)));
+    expect(second.requests[0].init.headers).toMatchObject({ 'x-site': 'shop' });
+    // Listeners added before the change hear the outcome: one error each for the 503, then one sent each.
+    expect(log.filter((entry) => entry.type === 'sent').map((entry) => entry.detail.id).sort()).toEqual(events.map((e) => e.id).sort());
+    expect(shared.pending()).toBe(0);
+    expect(storage.storedIds()).toEqual([]);
+  });
+
+  it('applies new limits to later sends without dropping what is queued', async () => {
+    configure({ endpoint: ENDPOINT, transport: { fetch: server.fetch, storage, flushIntervalMs: 60_000 } });
+    const shared = transportFor(ENDPOINT);
+    const log = recordEvents(shared);
+    const queued = [makeEvent(), makeEvent(), makeEvent()];
+    for (const event of queued) shared.send(event);
+    configure({ transport: { batchSize: 2, flushIntervalMs: 60_000 } });
+    await vi.advanceTimersByTimeAsync(10);
+    // Given a fresh try at once, in batches of the new size.
+    expect(server.requests.map((r) => r.ids.length)).toEqual([2, 1]);
+    expect(server.deliveredIds).toEqual(queued.map((e) => e.id));
+    expect(log.filter((entry) => entry.type !== 'sent')).toEqual([]);
+  });
+
+  it('moves the queue when persist changes to memory, taking it out of storage', async () => {
+    server.answerAlways(503);
+    configure({ endpoint: ENDPOINT, transport: { fetch: server.fetch, storage, flushIntervalMs: 0 } });
+    const shared = transportFor(ENDPOINT);
+    const event = makeEvent();
+    shared.send(event);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(storage.storedIds()).toEqual([event.id]);
+    configure({ transport: { persist: 'memory' } });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(storage.storedIds()).toEqual([]);
+    expect(shared.pending()).toBe(1);
+    server.answerAlways(204);
+    await shared.flush();
+    expect(server.deliveredIds.at(-1)).toBe(event.id);
+    expect(shared.pending()).toBe(0);
   });
 });

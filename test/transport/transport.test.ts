@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTransport, resetHandover } from '../../src/transport/transport.js';
+import { createTransport } from '../../src/transport/transport.js';
 import type { Transport, TransportOptions } from '../../src/transport/types.js';
 import { resetWarnings } from '../../src/internal/warn.js';
 import {
@@ -49,7 +49,6 @@ beforeEach(() => {
 afterEach(() => {
   for (const created of transports) created.destroy();
   transports = [];
-  resetHandover();
   vi.useRealTimers();
 });
 

@@ -1,13 +1,14 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { sanitizeText, type FeedbackEvent } from '../../context/event.js';
-import type { StringTable } from '../../i18n/strings.js';
-import { defineElement } from '../../internal/define.js';
+import type { FeedbackEvent } from '../../context/event.js';
+import { sanitizeText } from '../../context/text.js';
 import { warnAttribute, warnOnce } from '../../internal/warn.js';
 import { tokens } from '../../styles/tokens.js';
-import type { FeelbackErrorDetail, FeelbackSentDetail } from '../events.js';
-import { FeedbackElement } from '../feedback-element.js';
+import { dispatchFeelbackEvent } from '../base/dispatch.js';
+import { FeelbackElement } from '../base/feelback-element.js';
+import { DeliveryController, type DeliveryReport } from '../controllers/delivery.js';
+import { LocalizeController } from '../controllers/localize.js';
 import { callbackRequestStyles } from './callback-request.styles.js';
 import {
   buildCallbackPayload,
@@ -30,18 +31,18 @@ import {
   type RequestAction,
   type RequestStatus,
 } from './form-state.js';
-import { callbackRequestStrings } from './strings.js';
+import { callbackRequestStrings, type CallbackRequestMessage } from './strings.js';
 
 export type { CallbackWindowOption, RequestStatus } from './form-state.js';
 
 /** The built-in best-time choices; labels and "when" phrases come from the string table. */
 const DEFAULT_WINDOW_IDS = ['asap', 'morning', 'afternoon', 'evening'] as const;
-const WINDOW_KEYS: Record<string, string> = {
+const WINDOW_KEYS = {
   asap: 'Asap',
   morning: 'Morning',
   afternoon: 'Afternoon',
   evening: 'Evening',
-};
+} as const;
 /** An hour is far more than anyone needs to fill five fields; a larger value would drop real people. */
 const MAX_MIN_FILL_MS = 60 * 60 * 1000;
 
@@ -94,11 +95,14 @@ const MAX_MIN_FILL_MS = 60 * 60 * 1000;
  * @cssprop --feelback-focus-ring - Focus outline colour.
  * @cssprop --feelback-callback-padding - Padding around the form.
  */
-export class CallbackRequest extends FeedbackElement {
+export class CallbackRequest extends FeelbackElement {
   static override styles = [tokens, callbackRequestStyles];
 
-  protected readonly stringNamespace = 'callback-request';
-  protected readonly defaultStrings: StringTable = callbackRequestStrings;
+  protected readonly localize = new LocalizeController<CallbackRequestMessage>(this, 'callback-request', callbackRequestStrings);
+  private readonly delivery = new DeliveryController(this, {
+    locale: () => this.localize.locale,
+    onReport: (report) => this.handleReport(report),
+  });
 
   @state() private status: RequestStatus = 'editing';
   @state() private values: CallbackFormValues = emptyValues(DEFAULT_WINDOW_IDS[0]);
@@ -141,14 +145,6 @@ export class CallbackRequest extends FeedbackElement {
     super.connectedCallback();
     this.timeZone = visitorTimeZone();
     this.shownAt = this.now();
-    this.addEventListener('feelback-sent', this.handleSent);
-    this.addEventListener('feelback-error', this.handleError);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.removeEventListener('feelback-sent', this.handleSent);
-    this.removeEventListener('feelback-error', this.handleError);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -168,19 +164,17 @@ export class CallbackRequest extends FeedbackElement {
     focus?.();
   }
 
-  private readonly handleSent = (event: Event): void => {
-    const { id } = (event as CustomEvent<FeelbackSentDetail>).detail;
-    const callback = this.pendingEvent?.callback;
-    if (id !== this.pendingEvent?.id || !callback) return;
-    this.confirm(callback.name, callback.window);
-  };
-
-  private readonly handleError = (event: Event): void => {
-    const { id, willRetry } = (event as CustomEvent<FeelbackErrorDetail>).detail;
-    if (id !== this.pendingEvent?.id) return;
-    this.apply({ type: 'error', willRetry });
+  /** The delivery controller's word on this request: confirmed once sent, retry offered once failed. */
+  private handleReport(report: DeliveryReport): void {
+    const pending = this.pendingEvent;
+    if (report.id !== pending?.id) return;
+    if (report.outcome === 'sent') {
+      if (pending.callback) this.confirm(pending.callback.name, pending.callback.window);
+      return;
+    }
+    this.apply({ type: 'error', willRetry: report.outcome === 'retrying' });
     if (this.status === 'failed') this.focusAfterUpdate = () => this.submitButton()?.focus();
-  };
+  }
 
   private handleInput(field: CallbackField, event: Event): void {
     const target = event.target as HTMLInputElement | HTMLTextAreaElement;
@@ -191,7 +185,7 @@ export class CallbackRequest extends FeedbackElement {
       const error = validateField(field, this.values, this.windowIds());
       this.errors = { ...this.errors, [field]: error };
     }
-    if (field === 'window') this.emit('feelback-change', { value });
+    if (field === 'window') dispatchFeelbackEvent(this, 'feelback-change', { value });
   }
 
   private handleHoneypot(event: Event): void {
@@ -222,11 +216,11 @@ export class CallbackRequest extends FeedbackElement {
     // The same answer resent keeps its id, so a server that already has it can dedupe.
     const key = JSON.stringify(payload);
     if (!this.pendingEvent || this.pendingKey !== key) {
-      this.pendingEvent = this.createEvent('callback', { callback: payload });
+      this.pendingEvent = this.delivery.createEvent('callback', { callback: payload });
       this.pendingKey = key;
     }
     this.apply({ type: 'submit' });
-    const handed = this.submitEvent(this.pendingEvent);
+    const handed = this.delivery.submit(this.pendingEvent);
     if (!handed) {
       this.apply({ type: 'refused' });
       this.focusAfterUpdate = () => this.submitButton()?.focus();
@@ -234,7 +228,7 @@ export class CallbackRequest extends FeedbackElement {
   }
 
   private handleCancel(): void {
-    this.emit('feelback-cancel', undefined);
+    dispatchFeelbackEvent(this, 'feelback-cancel', undefined);
   }
 
   /** Clears the form and shows it again, e.g. to take another request. */
@@ -251,7 +245,7 @@ export class CallbackRequest extends FeedbackElement {
   }
 
   override render(): TemplateResult {
-    return html`<div part="base" class="base" lang=${this.contentLanguage}>
+    return html`<div part="base" class="base" lang=${this.localize.contentLanguage}>
       ${this.status === 'confirmed' ? this.renderConfirmation() : this.renderForm()}
     </div>`;
   }
@@ -261,8 +255,8 @@ export class CallbackRequest extends FeedbackElement {
     const locked = busy || this.disabled;
     const retrying = this.status === 'failed' || this.status === 'not-sent';
     return html`<form part="form" novalidate aria-labelledby="heading" @submit=${this.handleSubmit}>
-      <h2 part="heading" class="heading" id="heading">${this.heading || this.t('heading')}</h2>
-      <p part="intro" class="intro">${this.t('intro')}</p>
+      <h2 part="heading" class="heading" id="heading">${this.heading || this.localize.t('heading')}</h2>
+      <p part="intro" class="intro">${this.localize.t('intro')}</p>
       <p part="summary" class="summary" role="alert">${this.summary || this.failureMessage()}</p>
       <fieldset class="fields" ?disabled=${locked}>
         ${this.renderTextField('name', 'text', 'name', NAME_MAX_LENGTH)}
@@ -272,16 +266,16 @@ export class CallbackRequest extends FeedbackElement {
       <p part="status" class="status" role="status">${this.statusMessage()}</p>
       <div class="actions">
         <button part="button submit" class="button" type="submit" ?disabled=${locked}>
-          ${busy ? html`<span class="spinner" aria-hidden="true"></span>${this.t('sending')}` : nothing}
-          ${busy ? nothing : retrying ? this.t('retry') : this.t('submit')}
+          ${busy ? html`<span class="spinner" aria-hidden="true"></span>${this.localize.t('sending')}` : nothing}
+          ${busy ? nothing : retrying ? this.localize.t('retry') : this.localize.t('submit')}
         </button>
         ${this.cancelable && !busy
           ? html`<button part="button cancel" class="button secondary" type="button" ?disabled=${this.disabled} @click=${this.handleCancel}>
-              ${this.t('cancel')}
+              ${this.localize.t('cancel')}
             </button>`
           : nothing}
       </div>
-      <p part="privacy" class="privacy">${this.t('privacy')}</p>
+      <p part="privacy" class="privacy">${this.localize.t('privacy')}</p>
     </form>`;
   }
 
@@ -289,7 +283,7 @@ export class CallbackRequest extends FeedbackElement {
     const hint = field === 'phone' ? 'phone-hint' : '';
     return html`<div class="field">
       <label part="label" class="label" for=${field}>
-        ${this.t(`${field}Label`)} <span class="required">${this.t('required')}</span>
+        ${this.localize.t(`${field}Label`)} <span class="required">${this.localize.t('required')}</span>
       </label>
       <input
         part="input"
@@ -304,7 +298,7 @@ export class CallbackRequest extends FeedbackElement {
         .value=${live(this.values[field])}
         @input=${(event: Event) => this.handleInput(field, event)}
       />
-      ${field === 'phone' ? html`<p part="hint" class="hint" id="phone-hint">${this.t('phoneHint')}</p>` : nothing}
+      ${field === 'phone' ? html`<p part="hint" class="hint" id="phone-hint">${this.localize.t('phoneHint')}</p>` : nothing}
       ${this.renderError(field)}
     </div>`;
   }
@@ -316,7 +310,7 @@ export class CallbackRequest extends FeedbackElement {
       aria-invalid=${this.errors.window ? 'true' : 'false'}
       aria-describedby=${this.describedBy('window', hint) ?? nothing}
     >
-      <legend part="label" class="label">${this.t('windowLabel')}</legend>
+      <legend part="label" class="label">${this.localize.t('windowLabel')}</legend>
       <div class="options">
         ${this.windowOptions().map(
           (option, index) => html`<label part="choice" class="option">
@@ -332,14 +326,14 @@ export class CallbackRequest extends FeedbackElement {
           </label>`,
         )}
       </div>
-      ${hint ? html`<p part="hint" class="hint" id="window-hint">${this.t('windowHint', { timeZone: this.timeZone })}</p>` : nothing}
+      ${hint ? html`<p part="hint" class="hint" id="window-hint">${this.localize.t('windowHint', { timeZone: this.timeZone })}</p>` : nothing}
       ${this.renderError('window')}
     </fieldset>`;
   }
 
   private renderTopic(): TemplateResult {
     return html`<div class="field">
-      <label part="label" class="label" for="topic">${this.t('topicLabel')}</label>
+      <label part="label" class="label" for="topic">${this.localize.t('topicLabel')}</label>
       <textarea
         part="textarea"
         id="topic"
@@ -352,7 +346,7 @@ export class CallbackRequest extends FeedbackElement {
         @input=${(event: Event) => this.handleInput('topic', event)}
       ></textarea>
       <p part="hint" class="hint" id="topic-count">
-        ${this.t('topicCount', { count: countCharacters(this.values.topic), max: TOPIC_MAX_LENGTH })}
+        ${this.localize.t('topicCount', { count: countCharacters(this.values.topic), max: TOPIC_MAX_LENGTH })}
       </p>
       ${this.renderError('topic')}
     </div>`;
@@ -372,7 +366,7 @@ export class CallbackRequest extends FeedbackElement {
           .checked=${live(this.values.consent)}
           @change=${(event: Event) => this.handleInput('consent', event)}
         />
-        <span>${this.consentLabel || this.t('consentLabel')}</span>
+        <span>${this.consentLabel || this.localize.t('consentLabel')}</span>
       </label>
       ${this.renderError('consent')}
     </div>`;
@@ -389,32 +383,32 @@ export class CallbackRequest extends FeedbackElement {
   private renderError(field: CallbackField): TemplateResult | typeof nothing {
     const error = this.errors[field];
     if (!error) return nothing;
-    return html`<p part="error" class="error" id=${`${field}-error`}>${this.t(error.key, error.values)}</p>`;
+    return html`<p part="error" class="error" id=${`${field}-error`}>${this.localize.t(error.key, error.values)}</p>`;
   }
 
   private renderConfirmation(): TemplateResult {
     const echo = this.echo ?? { name: '', window: '' };
     return html`<div part="confirmation" class="confirmation" role="status" tabindex="-1" id="confirmation">
       <p class="thanks">${this.confirmationText(echo)}</p>
-      <p>${this.t('confirmationNext')}</p>
+      <p>${this.localize.t('confirmationNext')}</p>
     </div>`;
   }
 
   private confirmationText(echo: { name: string; window: string }): string {
     const option = this.windowOptions().find((candidate) => candidate.id === echo.window);
-    if (option?.when) return this.t('confirmation', { name: echo.name, when: option.when });
-    return this.t('confirmationWindow', { name: echo.name, window: option?.label ?? echo.window });
+    if (option?.when) return this.localize.t('confirmation', { name: echo.name, when: option.when });
+    return this.localize.t('confirmationWindow', { name: echo.name, window: option?.label ?? echo.window });
   }
 
   private failureMessage(): string {
-    if (this.status === 'failed') return this.t('failed');
-    if (this.status === 'not-sent') return this.t('notSent');
+    if (this.status === 'failed') return this.localize.t('failed');
+    if (this.status === 'not-sent') return this.localize.t('notSent');
     return '';
   }
 
   private statusMessage(): string {
-    if (this.status === 'sending') return this.t('sending');
-    if (this.status === 'still-trying') return this.t('stillTrying');
+    if (this.status === 'sending') return this.localize.t('sending');
+    if (this.status === 'still-trying') return this.localize.t('stillTrying');
     return '';
   }
 
@@ -444,15 +438,15 @@ export class CallbackRequest extends FeedbackElement {
     const labels = invalid.map((field) => this.fieldLabel(field)).join(', ');
     const text =
       invalid.length === 1
-        ? this.t('summaryOne', { fields: labels })
-        : this.t('summaryMany', { count: invalid.length, fields: labels });
+        ? this.localize.t('summaryOne', { fields: labels })
+        : this.localize.t('summaryMany', { count: invalid.length, fields: labels });
     // A no-break space makes an identical summary differ, so a second invalid submit is announced again.
     this.summary = text === this.summary ? `${text}\u00a0` : text;
   }
 
   private fieldLabel(field: CallbackField): string {
-    if (field === 'consent') return this.t('consentField');
-    return this.t(`${field}Label`);
+    if (field === 'consent') return this.localize.t('consentField');
+    return this.localize.t(`${field}Label`);
   }
 
   /** Reads what is in the inputs: autofill and scripts do not always fire `input`. */
@@ -489,8 +483,8 @@ export class CallbackRequest extends FeedbackElement {
     if (this.customWindows) return this.customWindows;
     return DEFAULT_WINDOW_IDS.map((id) => ({
       id,
-      label: this.t(`window${WINDOW_KEYS[id]}`),
-      when: this.t(`when${WINDOW_KEYS[id]}`),
+      label: this.localize.t(`window${WINDOW_KEYS[id]}`),
+      when: this.localize.t(`when${WINDOW_KEYS[id]}`),
     }));
   }
 
@@ -531,8 +525,6 @@ export class CallbackRequest extends FeedbackElement {
     return unique.map(({ id, label, when }) => (when ? { id, label, when } : { id, label }));
   }
 }
-
-defineElement('feelback-callback-request', CallbackRequest);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -2,7 +2,9 @@
  * The callback form's rules as pure functions: validation, the payload, the
  * bot check and the request's states. The element only renders them.
  */
-import { sanitizeText, type CallbackPayload } from '../../context/event.js';
+import type { CallbackPayload } from '../../context/event.js';
+import { sanitizeText } from '../../context/text.js';
+import type { CallbackRequestMessage } from './strings.js';
 import { checkPhone, PHONE_MAX_DIGITS, PHONE_MIN_DIGITS, type PhoneProblem } from './phone.js';
 
 /** Longest topic sent, in characters. */
@@ -35,13 +37,13 @@ export const FIELD_ORDER: readonly CallbackField[] = ['name', 'phone', 'window',
 
 /** A message id and its placeholder values, so the element can localise it. */
 export interface FieldError {
-  key: string;
+  key: CallbackRequestMessage;
   values?: Record<string, string | number>;
 }
 
 export type FieldErrors = Partial<Record<CallbackField, FieldError>>;
 
-const PHONE_MESSAGES: Record<PhoneProblem, string> = {
+const PHONE_MESSAGES: Record<PhoneProblem, CallbackRequestMessage> = {
   empty: 'phoneRequired',
   characters: 'phoneCharacters',
   plus: 'phonePlus',

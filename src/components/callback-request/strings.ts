@@ -1,7 +1,7 @@
 import type { StringTable } from '../../i18n/strings.js';
 
 /** Built-in English for `<feelback-callback-request>`; other locales override by message id. */
-export const callbackRequestStrings: StringTable = {
+export const callbackRequestStrings = {
   heading: 'Request a call back',
   intro: 'Leave your number and a person from our team will call you back.',
   privacy: 'We use these details only to call you about this request.',
@@ -43,4 +43,7 @@ export const callbackRequestStrings: StringTable = {
   confirmation: "Thanks, {name}. We'll call you {when}.",
   confirmationWindow: "Thanks, {name}. We'll call you back ({window}).",
   confirmationNext: 'Keep your phone nearby; there is nothing else you need to do.',
-};
+} satisfies StringTable;
+
+/** The message ids of `<feelback-callback-request>`. */
+export type CallbackRequestMessage = keyof typeof callbackRequestStrings;

@@ -1,25 +1,26 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { COMMENT_MAX_LENGTH, sanitizeText } from '../../context/event.js';
-import { directionOf } from '../../i18n/locale.js';
-import { lookupString, type StringTable } from '../../i18n/strings.js';
-import { defineElement } from '../../internal/define.js';
-import { warnAttribute, warnOnce } from '../../internal/warn.js';
+import { COMMENT_MAX_LENGTH, fitText, sanitizeText } from '../../context/text.js';
+import { warnOnce } from '../../internal/warn.js';
 import { faceIcon } from '../../styles/icons.js';
-import { commentCap, fitComment } from '../comment-cap.js';
-import { FeedbackElement } from '../feedback-element.js';
 import { promptLayout } from '../../styles/layout.js';
+import { dispatchFeelbackEvent } from '../base/dispatch.js';
+import { FeelbackElement } from '../base/feelback-element.js';
+import { commentCap } from '../comment-cap.js';
+import { DeliveryController } from '../controllers/delivery.js';
+import { LocalizeController } from '../controllers/localize.js';
+import { RovingRadioController } from '../controllers/roving-radio.js';
 import { feelingPromptStyles } from './feeling-prompt.styles.js';
 import { DEFAULT_FEELINGS, feelingPolarity, validFeelings, type Feeling, type FeelingPolarity } from './feelings.js';
-import { feelingPromptStrings } from './strings.js';
+import { feelingPromptStrings, type FeelingPromptMessage } from './strings.js';
 
 /** The embedded call-back form; defined by its own module, never imported from here. */
 const CALLBACK_TAG = 'feelback-callback-request';
 
 type Step = 'pick' | 'follow-up' | 'callback' | 'thanks';
 
-const FOLLOW_UP_KEYS: Record<FeelingPolarity, { intro: string; question: string }> = {
+const FOLLOW_UP_KEYS: Record<FeelingPolarity, { intro: FeelingPromptMessage; question: FeelingPromptMessage }> = {
   negative: { intro: 'introNegative', question: 'followUpNegative' },
   neutral: { intro: 'introNeutral', question: 'followUpNeutral' },
   positive: { intro: 'introPositive', question: 'followUpPositive' },
@@ -54,6 +55,8 @@ function callbackElementDefined(): boolean {
  * @fires feelback-submit - `{ event }`: a feeling or comment event is about to go to the transport; cancelable.
  * @fires feelback-sent - `{ id }`: the endpoint accepted the event with this id.
  * @fires feelback-error - `{ id, error, willRetry }`: delivering the event with this id failed.
+ * @fires change - Like a native radio group, when the visitor commits a different feeling.
+ * @fires input - Like a native radio group, when the visitor commits a different feeling.
  *
  * @csspart base - The wrapper around everything.
  * @csspart question - The question above the feelings.
@@ -96,11 +99,23 @@ function callbackElementDefined(): boolean {
  * @cssprop --feelback-focus-ring - Focus outline colour.
  * @cssprop --feelback-duration - Length of transitions (none under `prefers-reduced-motion`).
  */
-export class FeelingPrompt extends FeedbackElement {
-  static override styles = [...FeedbackElement.styles, promptLayout, feelingPromptStyles];
+export class FeelingPrompt extends FeelbackElement {
+  static override styles = [...FeelbackElement.styles, promptLayout, feelingPromptStyles];
 
-  protected readonly stringNamespace = 'feeling-prompt';
-  protected readonly defaultStrings: StringTable = feelingPromptStrings;
+  protected readonly localize = new LocalizeController<FeelingPromptMessage>(this, 'feeling-prompt', feelingPromptStrings);
+  private readonly delivery = new DeliveryController(this, { locale: () => this.localize.locale });
+  private readonly roving = new RovingRadioController(this, {
+    count: () => this.activeFeelings.length,
+    tabStop: () => this.tabStopIndex,
+    disabled: () => this.disabled,
+    move: (index) => {
+      this.focusIndex = index;
+    },
+    commit: (index) => {
+      this.focusIndex = index;
+      this.commitFeeling(this.activeFeelings[index]);
+    },
+  });
 
   @state() private step: Step = 'pick';
   /** The feeling last sent, if any. */
@@ -113,7 +128,6 @@ export class FeelingPrompt extends FeedbackElement {
   @state() private announcement = '';
   @state() private thanksKey: 'thanks' | 'thanksNoComment' = 'thanks';
 
-  @query('.option[tabindex="0"]') private tabStopOption?: HTMLElement | null;
   @query('.thanks') private thanksMessage?: HTMLElement | null;
   @query('.callback-button') private callbackButton?: HTMLElement | null;
   @query('.callback') private callbackGroup?: HTMLElement | null;
@@ -178,10 +192,7 @@ export class FeelingPrompt extends FeedbackElement {
   /** The visible name: a `strings` override or the locale's table by `labelKey`, else the feeling's own label. */
   private feelingLabel(feeling: Feeling): string {
     if (!feeling.labelKey) return feeling.label;
-    return (
-      this.strings?.[feeling.labelKey] ??
-      lookupString(this.locale, this.stringNamespace, feeling.labelKey, feeling.label)
-    );
+    return this.localize.lookup(feeling.labelKey, feeling.label);
   }
 
   /** Whether this feeling gets the "Request a call back" action. */
@@ -203,59 +214,19 @@ export class FeelingPrompt extends FeedbackElement {
     return Boolean(this.shadowRoot?.activeElement);
   }
 
-  private handleOptionClick(feeling: Feeling, index: number): void {
-    if (this.disabled) return;
-    this.focusIndex = index;
-    this.commitFeeling(feeling);
-  }
-
-  private handleKeyDown(event: KeyboardEvent): void {
-    if (this.disabled) return;
-    const count = this.activeFeelings.length;
-    const current = this.tabStopIndex;
-    const rtl = directionOf(this) === 'rtl';
-    let next: number;
-    switch (event.key) {
-      case rtl ? 'ArrowLeft' : 'ArrowRight':
-      case 'ArrowDown':
-        next = (current + 1) % count;
-        break;
-      case rtl ? 'ArrowRight' : 'ArrowLeft':
-      case 'ArrowUp':
-        next = (current - 1 + count) % count;
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = count - 1;
-        break;
-      case 'Enter':
-      case ' ':
-        event.preventDefault();
-        this.commitFeeling(this.activeFeelings[current]);
-        return;
-      default:
-        return;
-    }
-    event.preventDefault();
-    this.focusIndex = next;
-    void this.updateComplete.then(() => this.tabStopOption?.focus());
-  }
-
   private handleCommentInput(event: Event): void {
     const box = event.target as HTMLTextAreaElement;
-    const { text, reachedLimit } = fitComment(box.value, this.commentCap, this.draft);
+    const { text, reachedLimit } = fitText(box.value, this.commentCap, this.draft);
     if (text !== box.value) box.value = text;
     this.draft = text;
-    if (reachedLimit) this.announcement = this.t('commentLimit', { max: this.commentCap });
+    if (reachedLimit) this.announcement = this.localize.t('commentLimit', { max: this.commentCap });
   }
 
   private handleSendClick(): void {
     if (this.disabled) return;
     const text = sanitizeText(this.draft, this.commentCap);
     if (text && this.feelingEventId) {
-      this.submitEvent(this.createEvent('comment', { comment: { text, replyTo: this.feelingEventId } }));
+      this.delivery.submit(this.delivery.createEvent('comment', { comment: { text, replyTo: this.feelingEventId } }));
       this.finish('thanks');
     } else {
       this.finish('thanksNoComment');
@@ -283,13 +254,16 @@ export class FeelingPrompt extends FeedbackElement {
   private commitFeeling(feeling: Feeling): void {
     if (this.disabled) return;
     if (this.committed?.id !== feeling.id || !this.feelingEventId) {
-      const event = this.createEvent('feeling', { feeling: { id: feeling.id, score: feeling.score } });
+      const event = this.delivery.createEvent('feeling', { feeling: { id: feeling.id, score: feeling.score } });
       this.committed = feeling;
       this.feelingEventId = event.id;
-      this.emit('feelback-change', { value: feeling.id });
-      this.submitEvent(event);
+      dispatchFeelbackEvent(this, 'feelback-change', { value: feeling.id });
+      // Like a native radio group: the value changed by user action.
+      this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      this.dispatchEvent(new Event('change', { bubbles: true }));
+      this.delivery.submit(event);
     }
-    const chosen = this.t('selected', { label: this.feelingLabel(feeling) });
+    const chosen = this.localize.t('selected', { label: this.feelingLabel(feeling) });
     if (!this.commentEnabled && !this.offersCallbackFor(feeling)) {
       this.finish('thanksNoComment', chosen);
       return;
@@ -299,7 +273,7 @@ export class FeelingPrompt extends FeedbackElement {
     // would pop up the on-screen keyboard on a tap the visitor meant as an answer.
     this.step = 'follow-up';
     const { intro, question } = FOLLOW_UP_KEYS[feelingPolarity(feeling)];
-    this.announcement = [chosen, this.t(intro), this.commentEnabled ? this.t(question) : '']
+    this.announcement = [chosen, this.localize.t(intro), this.commentEnabled ? this.localize.t(question) : '']
       .filter(Boolean)
       .join(' ');
   }
@@ -314,7 +288,7 @@ export class FeelingPrompt extends FeedbackElement {
       this.announcement = prefix;
       void this.updateComplete.then(() => this.thanksMessage?.focus());
     } else {
-      this.announcement = [prefix, this.t(messageKey)].filter(Boolean).join(' ');
+      this.announcement = [prefix, this.localize.t(messageKey)].filter(Boolean).join(' ');
     }
   }
 
@@ -356,22 +330,22 @@ export class FeelingPrompt extends FeedbackElement {
       data-feeling=${feeling.id}
       aria-checked=${checked ? 'true' : 'false'}
       aria-disabled=${this.disabled ? 'true' : nothing}
-      tabindex=${this.disabled ? -1 : index === this.tabStopIndex ? 0 : -1}
-      @click=${() => this.handleOptionClick(feeling, index)}
+      tabindex=${this.roving.tabIndex(index)}
     >
       ${this.renderIcon(feeling)}<span class="label" part="label">${this.feelingLabel(feeling)}</span>
     </div>`;
   }
 
   private renderPicker(): TemplateResult {
-    return html`<p id="question" class="question" part="question">${this.question ?? this.t('question')}</p>
+    return html`<p id="question" class="question" part="question">${this.question ?? this.localize.t('question')}</p>
       <div
         role="radiogroup"
         class="options"
         part="options"
         aria-labelledby="question"
         aria-disabled=${this.disabled ? 'true' : nothing}
-        @keydown=${this.handleKeyDown}
+        @keydown=${this.roving.handleKeyDown}
+        @click=${this.roving.handleClick}
       >
         ${this.activeFeelings.map((feeling, index) => this.renderOption(feeling, index))}
       </div>`;
@@ -389,7 +363,7 @@ export class FeelingPrompt extends FeedbackElement {
         @input=${this.handleCommentInput}
       ></textarea>
       <span id="count" class="count ${count >= this.commentCap ? 'full' : ''}" part="count"
-        >${this.t('commentCount', { count, max: this.commentCap })}</span
+        >${this.localize.t('commentCount', { count, max: this.commentCap })}</span
       >`;
   }
 
@@ -397,12 +371,12 @@ export class FeelingPrompt extends FeedbackElement {
     const { intro, question } = FOLLOW_UP_KEYS[feelingPolarity(feeling)];
     const withComment = this.commentEnabled;
     return html`<div class="follow-up" part="follow-up">
-      <p id="intro" class="intro" part="intro">${this.t(intro)}</p>
-      ${withComment ? this.renderCommentBox(this.t(question)) : nothing}
+      <p id="intro" class="intro" part="intro">${this.localize.t(intro)}</p>
+      ${withComment ? this.renderCommentBox(this.localize.t(question)) : nothing}
       <div class="actions" part="actions">
         ${withComment
           ? html`<button type="button" class="button" part="button send-button" ?disabled=${this.disabled} @click=${this.handleSendClick}>
-              ${this.t('send')}
+              ${this.localize.t('send')}
             </button>`
           : nothing}
         ${this.offersCallbackFor(feeling)
@@ -413,26 +387,26 @@ export class FeelingPrompt extends FeedbackElement {
               ?disabled=${this.disabled}
               @click=${this.handleCallbackClick}
             >
-              ${this.t('requestCallback')}
+              ${this.localize.t('requestCallback')}
             </button>`
           : nothing}
         <button type="button" class="button secondary" part="button skip-button" ?disabled=${this.disabled} @click=${this.handleSkipClick}>
-          ${this.t('skip')}
+          ${this.localize.t('skip')}
         </button>
       </div>
     </div>`;
   }
 
   private renderCallback(): TemplateResult {
-    return html`<div class="callback" part="callback" role="group" aria-label=${this.t('requestCallback')} tabindex="-1">
+    return html`<div class="callback" part="callback" role="group" aria-label=${this.localize.t('requestCallback')} tabindex="-1">
       <feelback-callback-request
         cancelable
-        widget-id=${this.widgetName}
+        widget-id=${this.widgetId || this.localName}
         endpoint=${ifDefined(this.endpoint)}
         theme=${ifDefined(this.theme)}
         ?disabled=${this.disabled}
         .replyTo=${this.feelingEventId ?? undefined}
-        .transport=${this.resolveTransport()}
+        .transport=${this.delivery.resolveTransport()}
         .metadata=${this.metadata}
         @feelback-cancel=${this.handleCallbackCancel}
       ></feelback-callback-request>
@@ -443,19 +417,17 @@ export class FeelingPrompt extends FeedbackElement {
     // One fixed slot per part, so the faces keep their DOM (and focus) from pick to follow-up.
     const feeling = this.committed;
     const picking = this.step === 'pick' || this.step === 'follow-up';
-    return html`<div part="base" class="base" lang=${this.contentLanguage}>
+    return html`<div part="base" class="base" lang=${this.localize.contentLanguage}>
       ${picking ? this.renderPicker() : nothing}
       ${this.step === 'follow-up' && feeling ? this.renderFollowUp(feeling) : nothing}
       ${this.step === 'callback' ? this.renderCallback() : nothing}
       ${this.step === 'thanks'
-        ? html`<p class="thanks" part="confirmation" tabindex="-1">${this.t(this.thanksKey)}</p>`
+        ? html`<p class="thanks" part="confirmation" tabindex="-1">${this.localize.t(this.thanksKey)}</p>`
         : nothing}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
   }
 }
-
-defineElement('feelback-feeling-prompt', FeelingPrompt);
 
 declare global {
   interface HTMLElementTagNameMap {

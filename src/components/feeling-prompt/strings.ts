@@ -1,7 +1,7 @@
 import type { StringTable } from '../../i18n/strings.js';
 
 /** Built-in English for `<feelback-feeling-prompt>`; other locales override by message id. */
-export const feelingPromptStrings: StringTable = {
+export const feelingPromptStrings = {
   question: 'How did we make you feel?',
   feelingAngry: 'Angry',
   feelingFrustrated: 'Frustrated',
@@ -22,4 +22,7 @@ export const feelingPromptStrings: StringTable = {
   selected: 'You chose {label}.',
   thanks: 'Thank you — we read every message.',
   thanksNoComment: 'Thank you for telling us how you feel.',
-};
+} satisfies StringTable;
+
+/** The message ids of `<feelback-feeling-prompt>`. */
+export type FeelingPromptMessage = keyof typeof feelingPromptStrings;

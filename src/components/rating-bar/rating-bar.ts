@@ -1,14 +1,17 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, queryAll, state } from 'lit/decorators.js';
-import { COMMENT_MAX_LENGTH, sanitizeText, type FeedbackEvent } from '../../context/event.js';
-import { directionOf } from '../../i18n/locale.js';
-import { defineElement } from '../../internal/define.js';
+import type { FeedbackEvent } from '../../context/event.js';
+import { COMMENT_MAX_LENGTH, fitText, sanitizeText } from '../../context/text.js';
 import { warnAttribute } from '../../internal/warn.js';
 import { faceIcon, starIcon, thumbDownIcon, thumbUpIcon } from '../../styles/icons.js';
-import { FeedbackElement } from '../feedback-element.js';
-import { commentCap, fitComment } from '../comment-cap.js';
-import { FeedbackFormElement } from '../feedback-form-element.js';
 import { promptLayout } from '../../styles/layout.js';
+import { dispatchFeelbackEvent } from '../base/dispatch.js';
+import { FeelbackElement } from '../base/feelback-element.js';
+import { FeelbackFormElement } from '../base/feelback-form-element.js';
+import { commentCap } from '../comment-cap.js';
+import { DeliveryController } from '../controllers/delivery.js';
+import { LocalizeController } from '../controllers/localize.js';
+import { RovingRadioController } from '../controllers/roving-radio.js';
 import { ratingBarStyles } from './rating-bar.styles.js';
 import {
   isScaleName,
@@ -21,7 +24,7 @@ import {
   type ScaleName,
   type ScaleOption,
 } from './scales.js';
-import { ratingBarStrings } from './strings.js';
+import { ratingBarStrings, type RatingBarMessage } from './strings.js';
 
 /** Where the visitor is: choosing a score, adding a comment, or done. */
 type Step = 'rate' | 'comment' | 'thanks';
@@ -66,11 +69,26 @@ type Step = 'rate' | 'comment' | 'thanks';
  * @cssprop --feelback-spacing - Space between the parts. Default `0.75rem`.
  * @cssprop --feelback-focus-ring - Focus outline colour.
  */
-export class RatingBar extends FeedbackFormElement {
-  static override styles = [...FeedbackElement.styles, promptLayout, ratingBarStyles];
+export class RatingBar extends FeelbackFormElement {
+  static override styles = [...FeelbackElement.styles, promptLayout, ratingBarStyles];
 
-  protected readonly stringNamespace = 'rating-bar';
-  protected readonly defaultStrings = ratingBarStrings;
+  protected readonly localize = new LocalizeController<RatingBarMessage>(this, 'rating-bar', ratingBarStrings);
+  private readonly delivery = new DeliveryController(this, { locale: () => this.localize.locale });
+  private readonly roving = new RovingRadioController(this, {
+    count: () => this.definition.options.length,
+    tabStop: () => this.tabStopIndex,
+    disabled: () => this.isDisabled,
+    move: (index) => {
+      this.select(this.definition.options[index].value);
+      this.moved = this.value !== this.committed;
+    },
+    commit: (index, fromKeyboard) => {
+      const { value } = this.definition.options[index];
+      this.select(value);
+      // A tap leaves focus on the option: moving it into the comment box would pop up an on-screen keyboard.
+      this.commitScore(value, fromKeyboard);
+    },
+  });
 
   @state() private committed: number | null = null;
   @state() private hovered: number | null = null;
@@ -193,7 +211,7 @@ export class RatingBar extends FeedbackFormElement {
 
   private updateValidity(): void {
     if (this.required && this.value === null) {
-      this.setValidity({ valueMissing: true }, this.t('required'), this.optionElements?.[0]);
+      this.setValidity({ valueMissing: true }, this.localize.t('required'), this.optionElements?.[0]);
     } else {
       this.setValidity({});
     }
@@ -203,21 +221,21 @@ export class RatingBar extends FeedbackFormElement {
   private optionName(option: ScaleOption): string {
     const { max, options } = this.definition;
     const values = { n: option.value, max };
-    if (this.definition.name === 'thumbs') return this.t(option.labelKey!);
-    if (this.definition.name === 'stars') return this.t('stars', values);
+    if (this.definition.name === 'thumbs') return this.localize.t(option.labelKey!);
+    if (this.definition.name === 'stars') return this.localize.t('stars', values);
     const label = this.optionLabel(option) ?? this.endLabel(option, options);
-    return label ? this.t('scoreWithLabel', { ...values, label }) : this.t('score', values);
+    return label ? this.localize.t('scoreWithLabel', { ...values, label }) : this.localize.t('score', values);
   }
 
   /** The option's own label (CSAT, emoji), if it has one. */
   private optionLabel(option: ScaleOption): string | undefined {
-    return option.labelKey ? this.t(option.labelKey) : undefined;
+    return option.labelKey ? this.localize.t(option.labelKey) : undefined;
   }
 
   /** The low or high end label, for the first and last option. */
   private endLabel(option: ScaleOption, options: ScaleOption[]): string | undefined {
-    if (option === options[0]) return this.lowLabel ?? (this.definition.lowLabelKey && this.t(this.definition.lowLabelKey));
-    if (option === options[options.length - 1]) return this.highLabel ?? (this.definition.highLabelKey && this.t(this.definition.highLabelKey));
+    if (option === options[0]) return this.lowLabel ?? (this.definition.lowLabelKey && this.localize.t(this.definition.lowLabelKey));
+    if (option === options[options.length - 1]) return this.highLabel ?? (this.definition.highLabelKey && this.localize.t(this.definition.highLabelKey));
     return undefined;
   }
 
@@ -227,58 +245,14 @@ export class RatingBar extends FeedbackFormElement {
     return index === -1 ? 0 : index;
   }
 
-  private handleOptionClick(option: ScaleOption): void {
-    if (this.isDisabled) return;
-    this.select(option.value);
-    // A tap leaves focus on the star: moving it into the comment box would pop up an on-screen keyboard.
-    this.commitScore(option.value, false);
-  }
-
-  private handlePointerEnter(option: ScaleOption): void {
-    if (!this.isDisabled && this.definition.name === 'stars') this.hovered = option.value;
-  }
+  private readonly handlePointerOver = (event: PointerEvent): void => {
+    if (this.isDisabled || this.definition.name !== 'stars') return;
+    const index = this.roving.optionIndex(event);
+    if (index !== -1) this.hovered = this.definition.options[index].value;
+  };
 
   private handlePointerLeave(): void {
     this.hovered = null;
-  }
-
-  private handleKeyDown(event: KeyboardEvent): void {
-    if (this.isDisabled) return;
-    const options = this.definition.options;
-    const focused = options.findIndex((_, i) => this.optionElements[i] === this.shadowRoot?.activeElement);
-    const current = focused === -1 ? this.tabStopIndex : focused;
-    const rtl = directionOf(this) === 'rtl';
-    const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
-    const backward = rtl ? 'ArrowRight' : 'ArrowLeft';
-    let next: number | undefined;
-    switch (event.key) {
-      case forward:
-      case 'ArrowDown':
-        next = (current + 1) % options.length;
-        break;
-      case backward:
-      case 'ArrowUp':
-        next = (current - 1 + options.length) % options.length;
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = options.length - 1;
-        break;
-      case 'Enter':
-      case ' ':
-        event.preventDefault();
-        this.select(options[current].value);
-        this.commitScore(options[current].value, true);
-        return;
-      default:
-        return;
-    }
-    event.preventDefault();
-    this.select(options[next].value);
-    this.moved = this.value !== this.committed;
-    void this.updateComplete.then(() => this.optionElements[next]?.focus());
   }
 
   private handleSendClick(): void {
@@ -290,16 +264,16 @@ export class RatingBar extends FeedbackFormElement {
 
   private handleCommentInput(event: Event): void {
     const box = event.target as HTMLTextAreaElement;
-    const { text, reachedLimit } = fitComment(box.value, this.maxLength, this.commentText);
+    const { text, reachedLimit } = fitText(box.value, this.maxLength, this.commentText);
     if (text !== box.value) box.value = text;
     this.commentText = text;
-    if (reachedLimit) this.announcement = this.t('commentLimit', { max: this.formatNumber(this.maxLength) });
+    if (reachedLimit) this.announcement = this.localize.t('commentLimit', { max: this.localize.formatNumber(this.maxLength) });
   }
 
   private handleCommentSend(): void {
     const text = sanitizeText(this.commentText, this.maxLength);
     if (text && this.ratingEventId) {
-      const event = this.createEvent('comment', { comment: { text, replyTo: this.ratingEventId } });
+      const event = this.delivery.createEvent('comment', { comment: { text, replyTo: this.ratingEventId } });
       this.deliver(event);
     }
     this.finish();
@@ -313,7 +287,7 @@ export class RatingBar extends FeedbackFormElement {
   private select(value: number): void {
     if (value === this.value) return;
     this.value = value;
-    this.emit('feelback-change', { value });
+    dispatchFeelbackEvent(this, 'feelback-change', { value });
     this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     this.dispatchEvent(new Event('change', { bubbles: true }));
   }
@@ -328,7 +302,7 @@ export class RatingBar extends FeedbackFormElement {
     // A double click, or Enter on the score already sent, is the same answer: count it once.
     const key = JSON.stringify(rating);
     if (key !== this.sentRating || !this.ratingEventId) {
-      const event = this.createEvent('rating', { rating });
+      const event = this.delivery.createEvent('rating', { rating });
       this.ratingEventId = event.id;
       // Remembered only once handed over: after a cancelled submit or a missing endpoint, a second try sends.
       this.sentRating = this.deliver(event) ? key : undefined;
@@ -336,10 +310,10 @@ export class RatingBar extends FeedbackFormElement {
     this.committed = value;
     this.moved = false;
     const option = this.definition.options.find((candidate) => candidate.value === value)!;
-    const chosen = this.t('selected', { label: this.optionName(option) });
+    const chosen = this.localize.t('selected', { label: this.optionName(option) });
     if (this.comment) {
       this.step = 'comment';
-      this.announcement = `${chosen} ${this.t('commentLabel')}`;
+      this.announcement = `${chosen} ${this.localize.t('commentLabel')}`;
       if (fromKeyboard) void this.updateComplete.then(() => this.commentBox?.focus());
     } else {
       this.finish(chosen);
@@ -350,7 +324,7 @@ export class RatingBar extends FeedbackFormElement {
     const hadFocus = this.shadowRoot?.activeElement !== null && this.step === 'comment';
     this.step = 'thanks';
     this.commentText = '';
-    this.announcement = [prefix, this.t('thanks')].filter(Boolean).join(' ');
+    this.announcement = [prefix, this.localize.t('thanks')].filter(Boolean).join(' ');
     // The follow-up form is gone; keep keyboard users where the content is.
     if (hadFocus) void this.updateComplete.then(() => this.thanksMessage?.focus());
   }
@@ -360,8 +334,8 @@ export class RatingBar extends FeedbackFormElement {
    * `name` and nowhere to send) stays quiet instead of reporting a missing endpoint.
    */
   private deliver(event: FeedbackEvent): boolean {
-    if (this.name && !this.resolveTransport()) return false;
-    return this.submitEvent(event);
+    if (this.name && !this.delivery.resolveTransport()) return false;
+    return this.delivery.submit(event);
   }
 
   private renderGlyph(option: ScaleOption): TemplateResult | string {
@@ -375,7 +349,7 @@ export class RatingBar extends FeedbackFormElement {
       case 'thumb-down':
         return html`<svg class="thumb" viewBox="0 0 24 24" aria-hidden="true">${thumbDownIcon}</svg>`;
       default:
-        return html`<span aria-hidden="true">${this.formatNumber(option.value)}</span>`;
+        return html`<span aria-hidden="true">${this.localize.formatNumber(option.value)}</span>`;
     }
   }
 
@@ -391,10 +365,8 @@ export class RatingBar extends FeedbackFormElement {
       aria-checked=${checked ? 'true' : 'false'}
       aria-label=${this.optionName(option)}
       aria-disabled=${this.isDisabled ? 'true' : nothing}
-      tabindex=${this.isDisabled ? -1 : index === this.tabStopIndex ? 0 : -1}
+      tabindex=${this.roving.tabIndex(index)}
       title=${this.definition.name === 'emoji' ? this.optionName(option) : nothing}
-      @click=${() => this.handleOptionClick(option)}
-      @pointerenter=${() => this.handlePointerEnter(option)}
     >
       ${this.renderGlyph(option)}${visibleLabel ? html`<span class="option-label" part="label" aria-hidden="true">${visibleLabel}</span>` : nothing}
     </div>`;
@@ -402,8 +374,8 @@ export class RatingBar extends FeedbackFormElement {
 
   private renderEnds(): TemplateResult | typeof nothing {
     const { lowLabelKey, highLabelKey } = this.definition;
-    const low = this.lowLabel ?? (lowLabelKey ? this.t(lowLabelKey) : undefined);
-    const high = this.highLabel ?? (highLabelKey ? this.t(highLabelKey) : undefined);
+    const low = this.lowLabel ?? (lowLabelKey ? this.localize.t(lowLabelKey) : undefined);
+    const high = this.highLabel ?? (highLabelKey ? this.localize.t(highLabelKey) : undefined);
     if (!low && !high) return nothing;
     return html`<div class="ends" aria-hidden="true">
       <span part="label low-label">${low ?? ''}</span><span part="label high-label">${high ?? ''}</span>
@@ -414,7 +386,7 @@ export class RatingBar extends FeedbackFormElement {
     if (!this.moved || this.value === null) return nothing;
     return html`<div class="actions">
       <button type="button" class="button" part="button send-button" ?disabled=${this.isDisabled} @click=${this.handleSendClick}>
-        ${this.t('send')}
+        ${this.localize.t('send')}
       </button>
     </div>`;
   }
@@ -423,7 +395,7 @@ export class RatingBar extends FeedbackFormElement {
     if (this.step !== 'comment') return nothing;
     const count = Array.from(this.commentText).length;
     return html`<div class="follow-up">
-      <label for="comment" part="label">${this.t('commentLabel')}</label>
+      <label for="comment" part="label">${this.localize.t('commentLabel')}</label>
       <textarea
         id="comment"
         class="comment"
@@ -433,21 +405,21 @@ export class RatingBar extends FeedbackFormElement {
         ?disabled=${this.isDisabled}
         @input=${this.handleCommentInput}
       ></textarea>
-      <span id="count" class="count">${this.t('commentCount', { count, max: this.maxLength })}</span>
+      <span id="count" class="count">${this.localize.t('commentCount', { count, max: this.maxLength })}</span>
       <div class="actions">
         <button type="button" class="button" part="button send-button" ?disabled=${this.isDisabled} @click=${this.handleCommentSend}>
-          ${this.t('send')}
+          ${this.localize.t('send')}
         </button>
         <button type="button" class="button secondary" part="button skip-button" ?disabled=${this.isDisabled} @click=${this.handleCommentSkip}>
-          ${this.t('skip')}
+          ${this.localize.t('skip')}
         </button>
       </div>
     </div>`;
   }
 
   override render(): TemplateResult {
-    const question = this.question ?? this.t(this.definition.questionKey);
-    return html`<div part="base" class="base" lang=${this.contentLanguage}>
+    const question = this.question ?? this.localize.t(this.definition.questionKey);
+    return html`<div part="base" class="base" lang=${this.localize.contentLanguage}>
       <p id="question" class="question" part="question">${question}</p>
       <div class="scale">
         <div
@@ -457,7 +429,9 @@ export class RatingBar extends FeedbackFormElement {
           aria-labelledby="question"
           aria-required=${this.required ? 'true' : nothing}
           aria-disabled=${this.isDisabled ? 'true' : nothing}
-          @keydown=${this.handleKeyDown}
+          @keydown=${this.roving.handleKeyDown}
+          @click=${this.roving.handleClick}
+          @pointerover=${this.handlePointerOver}
           @pointerleave=${this.handlePointerLeave}
         >
           ${this.definition.options.map((option, index) => this.renderOption(option, index))}
@@ -466,14 +440,12 @@ export class RatingBar extends FeedbackFormElement {
       </div>
       ${this.renderSend()} ${this.renderFollowUp()}
       ${this.step === 'thanks'
-        ? html`<p class="thanks" part="confirmation" tabindex="-1">${this.t('thanks')}</p>`
+        ? html`<p class="thanks" part="confirmation" tabindex="-1">${this.localize.t('thanks')}</p>`
         : nothing}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
   }
 }
-
-defineElement('feelback-rating-bar', RatingBar);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,3 +1,5 @@
+import type { RatingBarMessage } from './strings.js';
+
 /** The scales a rating bar offers. */
 export type ScaleName = 'stars' | 'nps' | 'csat' | 'ces' | 'emoji' | 'thumbs' | 'numeric';
 
@@ -12,7 +14,7 @@ export interface ScaleOption {
   /** For faces: the expression, -2..+2. */
   mood?: number;
   /** Message id of the option's own label (csat, emoji, thumbs), if it has one. */
-  labelKey?: string;
+  labelKey?: RatingBarMessage;
 }
 
 export interface ScaleDefinition {
@@ -21,10 +23,10 @@ export interface ScaleDefinition {
   max: number;
   options: ScaleOption[];
   /** Message ids of the default end labels, when the scale has them. */
-  lowLabelKey?: string;
-  highLabelKey?: string;
+  lowLabelKey?: RatingBarMessage;
+  highLabelKey?: RatingBarMessage;
   /** Message id of the default question. */
-  questionKey: string;
+  questionKey: RatingBarMessage;
 }
 
 /** Defaults for `scale="numeric"` and the most options it will draw. */
@@ -54,7 +56,7 @@ export function scaleDefinition(name: ScaleName, min = NUMERIC_DEFAULT_MIN, max 
         name,
         min: 1,
         max: 5,
-        options: range(1, 5).map((value) => ({ value, glyph: 'number', labelKey: `csat${value}` })),
+        options: range(1, 5).map((value) => ({ value, glyph: 'number', labelKey: `csat${value}` as RatingBarMessage })),
         questionKey: 'questionCsat',
       };
     case 'ces':
@@ -72,7 +74,7 @@ export function scaleDefinition(name: ScaleName, min = NUMERIC_DEFAULT_MIN, max 
         name,
         min: 1,
         max: 5,
-        options: range(1, 5).map((value) => ({ value, glyph: 'face', mood: value - 3, labelKey: `emoji${value}` })),
+        options: range(1, 5).map((value) => ({ value, glyph: 'face', mood: value - 3, labelKey: `emoji${value}` as RatingBarMessage })),
         questionKey: 'question',
       };
     case 'thumbs':

@@ -1,7 +1,7 @@
 import type { StringTable } from '../../i18n/strings.js';
 
 /** Built-in English for `<feelback-rating-bar>`; other locales override by message id. */
-export const ratingBarStrings: StringTable = {
+export const ratingBarStrings = {
   question: 'How would you rate your experience?',
   questionNps: 'How likely are you to recommend us to a friend or colleague?',
   questionCsat: 'How satisfied are you with your experience?',
@@ -34,4 +34,7 @@ export const ratingBarStrings: StringTable = {
   selected: 'You chose {label}.',
   required: 'Please choose a score.',
   commentLimit: 'You have reached the limit of {max} characters.',
-};
+} satisfies StringTable;
+
+/** The message ids of `<feelback-rating-bar>`. */
+export type RatingBarMessage = keyof typeof ratingBarStrings;

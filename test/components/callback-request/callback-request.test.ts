@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import '../../../src/components/callback-request/callback-request.js';
+import '../../../src/define/callback-request.js';
 import type { CallbackRequest } from '../../../src/components/callback-request/callback-request.js';
 import { resetConfig } from '../../../src/config.js';
 import type { FeedbackEvent } from '../../../src/context/event.js';

@@ -1,6 +1,6 @@
 // The call-back path, in its own file: defining the stand-in element is global to the registry.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import '../../../src/components/feeling-prompt/feeling-prompt.js';
+import '../../../src/define/feeling-prompt.js';
 import type { FeelingPrompt } from '../../../src/components/feeling-prompt/feeling-prompt.js';
 import { resetConfig } from '../../../src/config.js';
 import type { Transport } from '../../../src/transport/types.js';

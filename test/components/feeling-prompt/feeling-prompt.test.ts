@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import '../../../src/components/feeling-prompt/feeling-prompt.js';
+import '../../../src/define/feeling-prompt.js';
 import type { FeelingPrompt } from '../../../src/components/feeling-prompt/feeling-prompt.js';
 import { DEFAULT_FEELINGS, feelingPolarity, type Feeling } from '../../../src/components/feeling-prompt/feelings.js';
 import { resetConfig } from '../../../src/config.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import '../../../src/components/rating-bar/rating-bar.js';
+import '../../../src/define/rating-bar.js';
 import type { RatingBar } from '../../../src/components/rating-bar/rating-bar.js';
 import { configure, resetConfig } from '../../../src/config.js';
 import { resetWarnings } from '../../../src/internal/warn.js';
@@ -209,7 +209,8 @@ describe('<feelback-rating-bar> pointer', () => {
 
   it('hovering a star lights it and the ones before it, without selecting', async () => {
     const element = await bar();
-    radios(element)[2].dispatchEvent(new Event('pointerenter'));
+    // As a browser does when the pointer comes over an option: pointerover bubbles to the group.
+    radios(element)[2].dispatchEvent(new Event('pointerover', { bubbles: true, composed: true }));
     await element.updateComplete;
     expect(radios(element).map((radio) => radio.classList.contains('lit'))).toEqual([true, true, true, false, false]);
     expect(checked(element)).toHaveLength(0);

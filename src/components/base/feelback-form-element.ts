@@ -1,4 +1,4 @@
-import { FeedbackElement } from './feedback-element.js';
+import { FeelbackElement } from './feelback-element.js';
 
 /**
  * A feelback element that takes part in forms through `ElementInternals`:
@@ -7,7 +7,7 @@ import { FeedbackElement } from './feedback-element.js';
  * fieldset `disabled`). Where `attachInternals` is missing (old browsers,
  * happy-dom) the element still works, just outside forms.
  */
-export abstract class FeedbackFormElement extends FeedbackElement {
+export abstract class FeelbackFormElement extends FeelbackElement {
   static formAssociated = true;
 
   protected readonly internals: ElementInternals | undefined;

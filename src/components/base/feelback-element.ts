@@ -1,0 +1,62 @@
+import { LitElement, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { StringTable } from '../../i18n/strings.js';
+import { resolveEndpoint } from '../../internal/endpoint.js';
+import { warnAttribute } from '../../internal/warn.js';
+import { tokens } from '../../styles/tokens.js';
+import type { Transport } from '../../transport/types.js';
+import type { LocalizeController } from '../controllers/localize.js';
+
+/**
+ * What every feelback element shares: the properties `widget-id`, `endpoint`,
+ * `disabled`, `theme`, `transport`, `metadata` and `strings`, and
+ * `refreshLocale()`. The jobs (speaking the visitor's language, delivering
+ * answers, keyboard focus, the comment box) are reactive controllers the
+ * elements compose; this class holds no behaviour of its own.
+ */
+export abstract class FeelbackElement extends LitElement {
+  static override styles = [tokens];
+
+  /** Names the widget in every event it sends; defaults to the tag name. */
+  @property({ attribute: 'widget-id' }) widgetId = '';
+
+  /** Where this widget's answers go (http or https); overrides `configure({ endpoint })`. */
+  @property() endpoint?: string;
+
+  /** Disables the widget: nothing can be picked or sent. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** `light` or `dark` forces a colour scheme; by default it follows `prefers-color-scheme`. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** A transport of your own; overrides both `endpoint` and `configure()`. */
+  @property({ attribute: false }) transport?: Transport;
+
+  /** Merged into each event's `metadata`, over `configure({ metadata })`. */
+  @property({ attribute: false }) metadata?: Record<string, unknown>;
+
+  /** Overrides for any of the element's strings, by message id. */
+  @property({ attribute: false }) strings: Partial<StringTable> = {};
+
+  /** The element's localization; every element has one. */
+  protected abstract readonly localize: LocalizeController;
+
+  /**
+   * Re-reads the locale from the nearest `lang` (then `configure({ locale })`,
+   * then the document) and loads its built-in strings if needed. Runs on
+   * connect, on `configure()` and when any `lang` in the document changes; call
+   * it yourself after changing a `lang` inside another component's shadow root.
+   */
+  refreshLocale(): void {
+    this.localize.refresh();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('endpoint') && this.endpoint && !resolveEndpoint(this.endpoint)) {
+      warnAttribute(this.localName, 'endpoint', this.endpoint, 'an http(s) URL', "configure()'s endpoint");
+    }
+    if (changed.has('theme') && this.theme !== undefined && this.theme !== 'light' && this.theme !== 'dark') {
+      warnAttribute(this.localName, 'theme', this.theme, 'light or dark', 'the visitor\'s colour scheme');
+    }
+  }
+}

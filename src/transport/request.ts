@@ -1,0 +1,86 @@
+import type { RequestResult } from './types.js';
+
+/**
+ * Keepalive fetches share the page's 64 KiB in-flight quota with beacons; past
+ * it the browser rejects them outright, so larger bodies go without keepalive.
+ */
+export const KEEPALIVE_MAX_BYTES = 60 * 1024;
+
+/** The page-hide request function: `navigator.sendBeacon`'s shape, the body a text/plain string. */
+export type SendBeacon = (url: string, body: string) => boolean;
+
+export interface PostOptions {
+  /** The request function (the page's `fetch`, or one injected for tests and special environments). */
+  fetch: typeof globalThis.fetch;
+  headers?: Record<string, string>;
+  keepalive: boolean;
+  timeoutMs: number;
+  /** Aborts the request (the transport was destroyed). */
+  signal: AbortSignal;
+}
+
+/** A response's status and `Retry-After`, and a sentence for the failure when it is not a 2xx. */
+export interface PostResult extends RequestResult {
+  error: string;
+}
+
+/**
+ * POSTs one v1 body as JSON. Never rejects: a network error or a timeout is
+ * status 0 with a sentence that says which.
+ */
+export async function postBody(endpoint: string, body: string, options: PostOptions): Promise<PostResult> {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  options.signal.addEventListener('abort', abort);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, options.timeoutMs);
+  try {
+    const response = await options.fetch(endpoint, {
+      method: 'POST',
+      headers: { ...options.headers, 'content-type': 'application/json' },
+      body,
+      keepalive: options.keepalive,
+      signal: controller.signal,
+    });
+    const { status } = response;
+    return { status, retryAfter: response.headers?.get?.('retry-after'), error: `HTTP ${status} from ${endpoint}` };
+  } catch (error) {
+    return {
+      status: 0,
+      error: timedOut
+        ? `no answer from ${endpoint} within ${options.timeoutMs} ms`
+        : `network error sending to ${endpoint} (${errorName(error)})`,
+    };
+  } finally {
+    clearTimeout(timer);
+    options.signal.removeEventListener('abort', abort);
+  }
+}
+
+/** The page's `fetch`, looked up when a request leaves (so a page that wraps fetch later is honoured). */
+export function pageFetch(): typeof globalThis.fetch {
+  return (input, init) => globalThis.fetch(input, init);
+}
+
+/** The page's `navigator.sendBeacon`, if it has one. */
+export function pageBeacon(): SendBeacon | undefined {
+  const navigator = globalThis.navigator as Navigator | undefined;
+  return typeof navigator?.sendBeacon === 'function' ? (url, body) => navigator.sendBeacon(url, body) : undefined;
+}
+
+/** Hands a body to `sendBeacon`; false when the browser refused it (quota) or the function threw. */
+export function beacon(sendBeacon: SendBeacon, endpoint: string, body: string): boolean {
+  try {
+    return sendBeacon(endpoint, body);
+  } catch {
+    return false;
+  }
+}
+
+function errorName(error: unknown): string {
+  if (error && typeof error === 'object' && 'message' in error) return String((error as Error).message || (error as Error).name);
+  return String(error);
+}
