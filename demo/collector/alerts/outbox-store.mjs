@@ -17,7 +17,7 @@ export const INBOX_STATUSES = /** @type {const} */ (['open', 'contacted', 'resol
 export const NOTE_MAX = 2000;
 
 // Columns that differ only in type between the two dialects; STRICT SQLite has INTEGER, PostgreSQL BIGINT for ms times.
-/** @param {'INTEGER' | 'BIGINT'} time @param {string} serial */
+/** @param {'INTEGER' | 'BIGINT'} time @param {string} serial @param {string} strict */
 const outboxTables = (time, serial, strict) => [
   `CREATE TABLE alert_outbox (
     id               TEXT PRIMARY KEY,
