@@ -183,3 +183,35 @@ describe('alert settings', () => {
     expect(readAlertConfig({})).toMatchObject({ url: null, format: 'slack', secret: undefined, commentWaitMs: 30_000, timeoutMs: 10_000 });
   });
 });
+
+describe('what the visitor was promised', () => {
+  it('reads the window in the visitor’s time zone: the next afternoon that has not ended', async () => {
+    const { callPromise } = await import('../../../demo/collector/alerts/promise.mjs');
+    // 10:30 in Berlin (09:30 UTC, winter): this afternoon, 12:00–17:00 Berlin = 11:00–16:00 UTC.
+    expect(callPromise({ window: 'afternoon', timeZone: 'Europe/Berlin' }, '2026-12-01T09:30:00.000Z')).toEqual({
+      window: 'afternoon',
+      timeZone: 'Europe/Berlin',
+      from: '2026-12-01T11:00:00.000Z',
+      by: '2026-12-01T16:00:00.000Z',
+    });
+    // 18:00 in Berlin: today's afternoon is over, so tomorrow's.
+    expect(callPromise({ window: 'afternoon', timeZone: 'Europe/Berlin' }, '2026-12-01T17:00:00.000Z').by).toBe('2026-12-02T16:00:00.000Z');
+    // Evening in New York on a summer day (UTC−4): 17:00–20:00 = 21:00–00:00 UTC.
+    expect(callPromise({ window: 'evening', timeZone: 'America/New_York' }, '2026-07-01T15:00:00.000Z')).toMatchObject({
+      from: '2026-07-01T21:00:00.000Z',
+      by: '2026-07-02T00:00:00.000Z',
+    });
+    // Asap: within the hour; an unknown zone is read as UTC rather than failing.
+    expect(callPromise({ window: 'asap', timeZone: 'Europe/Berlin' }, '2026-12-01T09:30:00.000Z')).toEqual({
+      window: 'asap',
+      timeZone: 'Europe/Berlin',
+      from: null,
+      by: '2026-12-01T10:30:00.000Z',
+    });
+    expect(callPromise({ window: 'morning', timeZone: 'Mars/Olympus' }, '2026-12-01T05:00:00.000Z')).toMatchObject({
+      timeZone: 'UTC',
+      from: '2026-12-01T09:00:00.000Z',
+      by: '2026-12-01T12:00:00.000Z',
+    });
+  });
+});
