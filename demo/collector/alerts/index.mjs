@@ -25,7 +25,7 @@ function logReceiver(log) {
  * @param {object} options
  * @param {import('../store/index.mjs').FeedbackStore} options.store
  * @param {import('./config.mjs').AlertConfig} options.config from `readAlertConfig(process.env)`
- * @param {() => string} options.publicUrl the collector's own origin, for the inbox links in alerts
+ * @param {string} options.publicUrl the collector's own origin (after it listens), for the inbox links in alerts
  * @param {(line: string) => void} [options.log]
  * @param {typeof fetch} [options.fetch]
  * @param {number} [options.pollMs]
@@ -38,9 +38,7 @@ export function startAlerts({ store, config, publicUrl, log = () => {}, fetch: r
     outbox,
     config,
     webhookUrl: config.url ?? 'http://127.0.0.1/built-in-receiver',
-    get inboxUrl() {
-      return `${publicUrl()}/inbox`;
-    },
+    inboxUrl: `${publicUrl}/inbox`,
     log,
     fetch: request ?? (builtIn ? logReceiver(log) : fetch),
     ...(pollMs === undefined ? {} : { pollMs }),
