@@ -34,9 +34,8 @@ const log = (message) => console.error(`[bench:collector] ${message}`);
 
 /** @param {Record<string, string>} env @returns {Promise<{ url: string, stop: () => Promise<void> }>} */
 function startCollector(env) {
-  // One load generator on one address: per-client rate limits are off, as behind a proxy that spreads real clients.
-  const limits = { RATE_LIMIT_REQUESTS: 'off', RATE_LIMIT_FEEDBACK: 'off' };
-  const child = spawn(process.execPath, [RUNNER.pathname], { env: { ...process.env, ...limits, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // The runner turns per-client rate limits off: one load generator is one address.
+  const child = spawn(process.execPath, [RUNNER.pathname], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   return new Promise((resolve, reject) => {
     let output = '';

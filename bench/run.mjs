@@ -414,6 +414,7 @@ await render(sentryCode);
 log('render: done');
 if (process.env.BENCH_SKIP_OTHERS) console.log('\nTransport and context benches: skipped (BENCH_SKIP_OTHERS).');
 else await otherBenches();
+if (!process.env.BENCH_SKIP_OTHERS) emit({ title: 'Launcher (bench/launcher.mjs)', lines: (await runScript(join(ROOT, 'bench/launcher.mjs'), 600_000)).out.split('\n') });
 
 const date = new Date().toISOString();
 const commit = await new Promise((done) => {

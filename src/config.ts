@@ -30,13 +30,21 @@ export interface FeelbackConfig {
   vitals?: boolean;
   /** Options for the transports feelback creates (everything but the endpoint). */
   transport?: Omit<TransportOptions, 'endpoint'>;
+  /** Page-wide launcher rules (`<feelback-launcher>`). */
+  launcher?: FeelbackLauncherOptions;
+}
+
+/** Options every `<feelback-launcher>` on the page shares. */
+export interface FeelbackLauncherOptions {
+  /** No launcher opens within this many days of any launcher opening. Default 1; 0 turns the wait off. */
+  recontactDays?: number;
 }
 
 type Listener = (config: Readonly<FeelbackConfig>) => void;
 
 const CONSENTS: readonly Consent[] = ['granted', 'pending', 'denied'];
 const REFERRER_MODES: readonly unknown[] = ['origin', 'full', 'none', true, false];
-const KNOWN_KEYS = new Set(['endpoint', 'metadata', 'locale', 'consent', 'context', 'vitals', 'transport']);
+const KNOWN_KEYS = new Set(['endpoint', 'metadata', 'locale', 'consent', 'context', 'vitals', 'transport', 'launcher']);
 
 let current: FeelbackConfig = {};
 const listeners = new Set<Listener>();
@@ -130,6 +138,15 @@ function validate(options: Record<string, unknown>): FeelbackConfig {
         if (transport) valid.transport = transport;
         break;
       }
+      case 'launcher': {
+        const days = isPlainObject(value) ? value.recontactDays : undefined;
+        if (isPlainObject(value) && (days === undefined || (typeof days === 'number' && Number.isFinite(days) && days >= 0))) {
+          valid.launcher = days === undefined ? {} : { recontactDays: days };
+        } else {
+          warnOnce(`configure(): launcher must be an object like { recontactDays: 1 } (days ≥ 0), not ${JSON.stringify(value)}; ignored.`);
+        }
+        break;
+      }
     }
   }
   return valid;
@@ -172,6 +189,7 @@ export function configure(options: FeelbackConfig = {}): Readonly<FeelbackConfig
     metadata: next.metadata ? mergePageMetadata(current.metadata, next.metadata, given.metadata as Record<string, unknown>) : current.metadata,
     context: next.context ? { ...current.context, ...next.context } : current.context,
     transport: next.transport ? { ...current.transport, ...next.transport } : current.transport,
+    launcher: next.launcher ? { ...current.launcher, ...next.launcher } : current.launcher,
   };
   if (next.transport || next.consent) {
     // Live transports take the new options in place: queued events and the elements listening stay with them.

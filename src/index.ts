@@ -22,3 +22,7 @@ export { CallbackRequest } from './components/callback-request/callback-request.
 export type { CallbackWindowOption } from './components/callback-request/callback-request.js';
 export { checkPhone, normalizePhone, isValidPhone, PHONE_MIN_DIGITS, PHONE_MAX_DIGITS } from './components/callback-request/phone.js';
 export type { PhoneCheck, PhoneProblem } from './components/callback-request/phone.js';
+import './define/launcher.js';
+export { Launcher } from './components/launcher/launcher.js';
+export type { FeelbackShowDetail, FeelbackDismissDetail, FeelbackLauncherShowOptions } from './components/launcher/launcher.js';
+export type { FeelbackLauncherOptions } from './config.js';

@@ -140,9 +140,7 @@ export function isoDateTime(value, field) {
   const invalid = () => new SchemaError(field, 'must be an ISO 8601 date-time, e.g. 2025-01-31T12:00:00.000Z');
   const match = typeof value === 'string' ? ISO_DATE_TIME.exec(value) : null;
   if (!match) throw invalid();
-  const [year, month, day, hour, minute, second = 0, offsetHour = 0, offsetMinute = 0] = match
-    .slice(1)
-    .map((part) => (part === undefined ? undefined : Number(part)));
+  const [year, month, day, hour, minute, second, offsetHour, offsetMinute] = match.slice(1).map((part) => Number(part ?? 0));
   const real =
     month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) &&
     hour <= 23 && minute <= 59 && second <= 59 && offsetHour <= 23 && offsetMinute <= 59;

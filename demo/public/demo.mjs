@@ -4,8 +4,8 @@
 import { configure } from '/feelback.min.js';
 
 const ENDPOINT = new URL('/api/feedback', location.href).href;
-const FEELBACK_EVENTS = ['feelback-change', 'feelback-submit', 'feelback-sent', 'feelback-error'];
-const TAGS = ['feelback-rating-bar', 'feelback-feeling-prompt', 'feelback-callback-request'];
+const FEELBACK_EVENTS = ['feelback-change', 'feelback-submit', 'feelback-sent', 'feelback-error', 'feelback-show', 'feelback-dismiss'];
+const TAGS = ['feelback-rating-bar', 'feelback-feeling-prompt', 'feelback-callback-request', 'feelback-launcher'];
 const LOG_LIMIT = 200;
 
 const log = /** @type {HTMLOListElement} */ (document.getElementById('log'));
@@ -145,7 +145,29 @@ async function sendInvalidBatch() {
   );
 }
 
-configure({ endpoint: ENDPOINT, metadata: { demo: true }, transport: { fetch: loggingFetch, flushIntervalMs: 200 } });
+/** The launcher section: a button per display mode, a delay to arm, and a reset. */
+function watchLaunchers() {
+  const launcher = (id) => /** @type {any} */ (document.querySelector(`feelback-launcher[launcher-id="${id}"]`));
+  for (const button of document.querySelectorAll('[data-show]')) {
+    button.addEventListener('click', async () => {
+      const opened = await launcher(/** @type {HTMLElement} */ (button).dataset.show)?.show();
+      if (opened === false) addLogEntry('note', 'The launcher stayed closed: another is open, or this visitor answered or dismissed it recently (reset to try again).');
+    });
+  }
+  document.getElementById('arm-delay')?.addEventListener('click', () => {
+    const delayed = launcher('demo-launcher-delay');
+    delayed?.removeAttribute('manual');
+    delayed?.setAttribute('delay', '3');
+    addLogEntry('note', 'Armed: the popover opens in 3 seconds unless a route change or another launcher gets in the way.');
+  });
+  document.getElementById('reset-launchers')?.addEventListener('click', () => {
+    for (const element of document.querySelectorAll('feelback-launcher')) /** @type {any} */ (element).reset();
+    addLogEntry('note', 'Launcher state forgotten: every launcher may ask again.');
+  });
+}
+
+configure({ endpoint: ENDPOINT, metadata: { demo: true }, launcher: { recontactDays: 0 }, transport: { fetch: loggingFetch, flushIntervalMs: 200 } });
+watchLaunchers();
 watchFeelbackEvents();
 watchPlayground();
 reportLibraryStatus();

@@ -1,4 +1,4 @@
-import type { FeedbackEvent } from '../context/event.js';
+import type { FeelbackEvent } from '../context/event.js';
 
 /** `feelback-change`: the visitor selected a value. */
 export interface FeelbackChangeDetail<T = unknown> {
@@ -6,7 +6,7 @@ export interface FeelbackChangeDetail<T = unknown> {
 }
 /** `feelback-submit`: an answer is about to go to the transport; `preventDefault()` stops the send. */
 export interface FeelbackSubmitDetail {
-  event: FeedbackEvent;
+  event: FeelbackEvent;
 }
 /** `feelback-sent`: the endpoint accepted the event with this id. */
 export interface FeelbackSentDetail {

@@ -3,7 +3,7 @@ import { uuidv4 } from '../internal/uuid.js';
 /** Wire format version carried in every request body. */
 export const WIRE_FORMAT_VERSION = 1;
 
-export type FeedbackEventType = 'rating' | 'feeling' | 'comment' | 'callback';
+export type FeelbackEventType = 'rating' | 'feeling' | 'comment' | 'callback' | 'shown' | 'dismissed';
 
 export type VitalName = 'LCP' | 'INP' | 'CLS' | 'FCP' | 'TTFB';
 export type VitalRating = 'good' | 'needs-improvement' | 'poor';
@@ -48,12 +48,20 @@ export interface CallbackPayload {
   timeZone: string;
   replyTo?: string;
 }
+/** On `shown` and `dismissed` events: which launcher, how it displays, what fired it, why it closed. */
+export interface FeelbackLauncherPayload {
+  id: string;
+  display: string;
+  trigger: string;
+  /** On `dismissed` only. */
+  reason?: 'close' | 'escape' | 'outside';
+}
 
 /** One answer, as it travels on the wire (format v1). */
-export interface FeedbackEvent {
+export interface FeelbackEvent {
   /** UUID v4, fixed at creation and the same on every retry; servers dedupe on it. */
   id: string;
-  type: FeedbackEventType;
+  type: FeelbackEventType;
   /** The widget's `widget-id`. */
   widget: string;
   /** ISO 8601. */
@@ -62,21 +70,22 @@ export interface FeedbackEvent {
   feeling?: FeelingPayload;
   comment?: CommentPayload;
   callback?: CallbackPayload;
+  launcher?: FeelbackLauncherPayload;
   context: PageContext;
   metadata?: Record<string, unknown>;
 }
 
 /** The request body: `{"v":1,"sentAt":ISO,"events":[…]}`. */
-export interface FeedbackBatch {
+export interface FeelbackBatch {
   v: typeof WIRE_FORMAT_VERSION;
   sentAt: string;
-  events: FeedbackEvent[];
+  events: FeelbackEvent[];
 }
 
-export type EventFields = Pick<FeedbackEvent, 'rating' | 'feeling' | 'comment' | 'callback'>;
+export type EventFields = Pick<FeelbackEvent, 'rating' | 'feeling' | 'comment' | 'callback' | 'launcher'>;
 
 export interface EventInit extends EventFields {
-  type: FeedbackEventType;
+  type: FeelbackEventType;
   widget: string;
   context: PageContext;
   metadata?: Record<string, unknown>;
@@ -84,8 +93,8 @@ export interface EventInit extends EventFields {
 }
 
 /** Builds a wire-format event with a fresh id; the payload fields are copied as given. */
-export function createFeedbackEvent(init: EventInit): FeedbackEvent {
-  const event: FeedbackEvent = {
+export function createFeedbackEvent(init: EventInit): FeelbackEvent {
+  const event: FeelbackEvent = {
     id: uuidv4(),
     type: init.type,
     widget: init.widget,
@@ -96,11 +105,19 @@ export function createFeedbackEvent(init: EventInit): FeedbackEvent {
   if (init.feeling) event.feeling = init.feeling;
   if (init.comment) event.comment = init.comment;
   if (init.callback) event.callback = init.callback;
+  if (init.launcher) event.launcher = init.launcher;
   if (init.metadata && Object.keys(init.metadata).length > 0) event.metadata = init.metadata;
   return event;
 }
 
 /** Wraps events in a v1 request body. */
-export function createBatch(events: FeedbackEvent[], now: Date = new Date()): FeedbackBatch {
+export function createBatch(events: FeelbackEvent[], now: Date = new Date()): FeelbackBatch {
   return { v: WIRE_FORMAT_VERSION, sentAt: now.toISOString(), events };
 }
+
+/** @deprecated Renamed {@link FeelbackEvent}: every public type is prefixed `Feelback`. */
+export type FeedbackEvent = FeelbackEvent;
+/** @deprecated Renamed {@link FeelbackEventType}. */
+export type FeedbackEventType = FeelbackEventType;
+/** @deprecated Renamed {@link FeelbackBatch}. */
+export type FeedbackBatch = FeelbackBatch;

@@ -27,3 +27,8 @@ export function warnAttribute(
 export function resetWarnings(): void {
   alreadyWarned.clear();
 }
+
+/** Warns, once per page, that a public name still works but is on its way out. */
+export function warnDeprecated(tag: string, name: string, replacement: string): void {
+  warnOnce(`<${tag}> ${name} is deprecated; use ${replacement}. It still works for now.`);
+}

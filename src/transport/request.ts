@@ -65,16 +65,14 @@ export function pageFetch(): typeof globalThis.fetch {
   return (input, init) => globalThis.fetch(input, init);
 }
 
-/** The page's `navigator.sendBeacon`, if it has one. */
-export function pageBeacon(): SendBeacon | undefined {
-  const navigator = globalThis.navigator as Navigator | undefined;
-  return typeof navigator?.sendBeacon === 'function' ? (url, body) => navigator.sendBeacon(url, body) : undefined;
-}
-
-/** Hands a body to `sendBeacon`; false when the browser refused it (quota) or the function threw. */
-export function beacon(sendBeacon: SendBeacon, endpoint: string, body: string): boolean {
+/**
+ * Hands a body to `sendBeacon` (default: the page's `navigator.sendBeacon`).
+ * False when there is none, the browser refused it (past its in-flight
+ * quota) or it threw.
+ */
+export function sendBeaconBody(sendBeacon: SendBeacon | undefined, endpoint: string, body: string): boolean {
   try {
-    return sendBeacon(endpoint, body);
+    return sendBeacon ? sendBeacon(endpoint, body) : globalThis.navigator.sendBeacon(endpoint, body);
   } catch {
     return false;
   }

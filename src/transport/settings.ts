@@ -1,5 +1,5 @@
 import { warnOnce } from '../internal/warn.js';
-import type { Consent, TransportOptions } from './types.js';
+import type { TransportOptions } from './types.js';
 
 /** The defaults of every numeric option (documented in `TransportOptions`). */
 export const TRANSPORT_DEFAULTS = {
@@ -13,8 +13,6 @@ export const TRANSPORT_DEFAULTS = {
 } as const;
 
 export type Settings = { -readonly [K in keyof typeof TRANSPORT_DEFAULTS]: number };
-
-export const CONSENTS: readonly Consent[] = ['granted', 'pending', 'denied'];
 
 /**
  * The numeric settings in force: each option that is a finite number at or
@@ -31,19 +29,4 @@ export function readSettings(options: Partial<TransportOptions>): Settings {
     else warnOnce(`transport option ${key}=${String(value)} is not a number ≥ ${minimum}; using ${settings[key]}.`);
   }
   return settings;
-}
-
-/** A consent value, or `undefined` (with one warning) when it is not one of `CONSENTS`. */
-export function readConsent(value: unknown): Consent | undefined {
-  if (CONSENTS.includes(value as Consent)) return value as Consent;
-  warnOnce(`transport consent "${String(value)}" is not one of ${CONSENTS.join(', ')}; ignored.`);
-  return undefined;
-}
-
-/** `persist` as given, or `'local'` (with one warning) when it is neither `'local'` nor `'memory'`. */
-export function readPersist(value: unknown): 'local' | 'memory' {
-  if (value !== undefined && value !== 'local' && value !== 'memory') {
-    warnOnce(`transport option persist="${String(value)}" is not "local" or "memory"; using "local".`);
-  }
-  return value === 'memory' ? 'memory' : 'local';
 }

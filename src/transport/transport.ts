@@ -7,8 +7,8 @@ import { BODY_MAX_BYTES, packBodies, type PackedBody } from './bodies.js';
 import { runExclusive } from './lease.js';
 import { watchPageLifecycle } from './lifecycle.js';
 import { probeLocalStorage, QueueStore, queueKey, type OrphanRecord, type QueueRecord } from './queue-store.js';
-import { beacon, KEEPALIVE_MAX_BYTES, pageBeacon, pageFetch, postBody, type PostResult } from './request.js';
-import { readConsent, readPersist, readSettings, type Settings } from './settings.js';
+import { KEEPALIVE_MAX_BYTES, pageFetch, postBody, sendBeaconBody, type PostResult } from './request.js';
+import { readSettings, type Settings } from './settings.js';
 import type {
   Consent,
   LiveTransport,
@@ -19,6 +19,8 @@ import type {
   TransportOptions,
   TransportSentDetail,
 } from './types.js';
+
+const DESTROYED = 'transport was destroyed; event not sent';
 
 /** Past another owner's claim, before looking for its events (and at least this apart while a rival holds the lock). */
 const ORPHAN_CHECK_SLACK_MS = 250;
@@ -72,7 +74,7 @@ class FeedbackTransport extends EventTarget implements LiveTransport {
     super();
     this.options = options;
     this.settings = readSettings(options);
-    this.consent = (options.consent !== undefined && readConsent(options.consent)) || 'granted';
+    this.consent = options.consent ?? 'granted';
     const endpoint = resolveEndpoint(options.endpoint);
     if (!endpoint) {
       this.invalidReason = `endpoint "${String(options.endpoint)}" is not an http(s) URL; event not sent`;
@@ -95,7 +97,7 @@ class FeedbackTransport extends EventTarget implements LiveTransport {
 
   send(event: FeedbackEvent): void {
     if (this.destroyed || !this.endpoint) {
-      this.drop(event.id, this.invalidReason ?? 'transport was destroyed; event not sent');
+      this.drop(event.id, this.invalidReason ?? DESTROYED);
       return;
     }
     let transformed: FeedbackEvent | null;
@@ -131,7 +133,7 @@ class FeedbackTransport extends EventTarget implements LiveTransport {
   }
 
   setConsent(consent: Consent): void {
-    if (!readConsent(consent) || consent === this.consent) return;
+    if (consent === this.consent) return;
     this.consent = consent;
     if (consent === 'denied') {
       for (const record of [...this.records.values()]) this.dropRecord(record, 'consent denied: event not sent');
@@ -145,13 +147,13 @@ class FeedbackTransport extends EventTarget implements LiveTransport {
 
   configure(changes: SharedTransportOptions): void {
     if (this.destroyed) return;
-    const { consent, endpoint, ...rest } = (changes ?? {}) as Partial<TransportOptions>;
-    if (endpoint !== undefined) warnOnce('transport.configure(): a transport keeps its endpoint; create another transport for another.');
+    const { consent, ...rest } = (changes ?? {}) as Partial<TransportOptions>;
     if (Object.keys(rest).length > 0) {
       const before = this.options;
-      this.options = { ...before, ...rest };
+      // A transport keeps its endpoint: another endpoint is another transport.
+      this.options = { ...before, ...rest, endpoint: before.endpoint };
       this.settings = readSettings(this.options);
-      if (this.store && (readPersist(this.options.persist) !== readPersist(before.persist) || this.options.storage !== before.storage)) {
+      if (this.store && (this.options.persist !== before.persist || this.options.storage !== before.storage)) {
         this.moveStore();
       }
       if ('persistPersonalData' in rest) this.reconsiderPersistence(true);
@@ -175,7 +177,7 @@ class FeedbackTransport extends EventTarget implements LiveTransport {
     // Stored events wait for the next page; what was only in memory (personal data, events held for consent) ends here, and says so.
     const persistent = this.store?.persistent === true;
     for (const record of [...this.records.values()]) {
-      if (!persistent || !record.persist) this.dropRecord(record, 'transport was destroyed before delivery; event not stored');
+      if (!persistent || !record.persist) this.dropRecord(record, DESTROYED);
     }
     this.store?.destroy();
   }
@@ -186,7 +188,7 @@ class FeedbackTransport extends EventTarget implements LiveTransport {
     listener: EventListenerOrEventListenerObject | null,
     options?: boolean | AddEventListenerOptions,
   ): void {
-    if (type === 'dropped') warnOnce('transport event "dropped" is deprecated; listen for "error" with willRetry false, which says why.');
+    if (type === 'dropped') warnOnce('transport event "dropped" is deprecated; use "error" (willRetry false).');
     super.addEventListener(type, listener, options);
   }
 
@@ -201,10 +203,9 @@ class FeedbackTransport extends EventTarget implements LiveTransport {
 
   private openStore(): QueueStore {
     const { storage } = this.options;
-    const memory = readPersist(this.options.persist) === 'memory';
     return new QueueStore({
       endpoint: this.endpoint!,
-      storage: memory ? null : storage !== undefined ? storage : probeLocalStorage,
+      storage: this.options.persist === 'memory' ? null : storage !== undefined ? storage : probeLocalStorage,
       owner: this.owner,
       now: this.now,
       onStored: () => this.wake(this.now()),
@@ -438,8 +439,7 @@ class FeedbackTransport extends EventTarget implements LiveTransport {
    * a later 2xx or the next page load removes them (at least once).
    */
   private sendBeacons(): void {
-    const sendBeacon = this.options.sendBeacon ?? pageBeacon();
-    if (!sendBeacon || !this.canSend()) return;
+    if (!this.canSend()) return;
     this.store?.commit();
     const bodies = packBodies(this.records.values(), new Date(this.now()), { accept: (record) => !record.beaconed });
     for (const { body, bytes, items } of bodies) {
@@ -447,7 +447,7 @@ class FeedbackTransport extends EventTarget implements LiveTransport {
       // it stays queued for a fetch without keepalive instead.
       if (bytes > BODY_MAX_BYTES) continue;
       // The browser refuses beacons past its in-flight quota; the rest wait for the next chance.
-      if (!beacon(sendBeacon, this.endpoint!, body)) break;
+      if (!sendBeaconBody(this.options.sendBeacon, this.endpoint!, body)) break;
       for (const record of items) record.beaconed = true;
     }
   }

@@ -25,8 +25,8 @@ afterAll(async () => {
 });
 
 async function storedEvents(query: string): Promise<FeedbackEvent[]> {
-  const response = await fetch(`${demo.url}/api/events${query}`);
-  return (await response.json()).events;
+  const response = await fetch(`${demo.url}/api/events${query}`, { headers: { authorization: `Bearer ${demo.adminToken}` } });
+  return ((await response.json()) as { events: FeedbackEvent[] }).events;
 }
 
 async function openPage(path: string): Promise<{ page: Page; log: ReturnType<typeof watchConsole> }> {
@@ -34,6 +34,16 @@ async function openPage(path: string): Promise<{ page: Page; log: ReturnType<typ
   const log = watchConsole(page);
   await page.goto(`${demo.url}${path}`);
   return { page, log };
+}
+
+/** Opens /results the way a site owner does: redirected to the sign-in page, token typed in. */
+async function openResults(token = demo.adminToken): Promise<{ page: Page; log: ReturnType<typeof watchConsole> }> {
+  const opened = await openPage('/results');
+  await opened.page.waitForURL(`${demo.url}/signin?next=%2Fresults`);
+  await opened.page.getByLabel('Admin token').fill(token);
+  await opened.page.getByRole('button', { name: 'Sign in' }).click();
+  await opened.page.waitForURL(`${demo.url}/results`);
+  return opened;
 }
 
 describe('the demo', () => {
@@ -55,7 +65,7 @@ describe('the demo', () => {
     );
     await page.close();
 
-    const results = await openPage('/results');
+    const results = await openResults();
     await results.page.locator('body[data-loaded="true"]').waitFor();
     expect(await results.page.locator('canvas[data-widget="demo-stars"]').count()).toBe(1);
     expect(await results.page.locator('#feelings-chart').count()).toBe(1);
@@ -101,7 +111,7 @@ describe('the demo', () => {
     });
     expect(response.status).toBe(200);
 
-    const { page, log } = await openPage('/results');
+    const { page, log } = await openResults();
     await page.locator('body[data-loaded="true"]').waitFor();
     expect(await page.locator('#comments blockquote').first().textContent()).toBe(hostile);
     expect(await page.locator('#callbacks td').allTextContents()).toEqual(expect.arrayContaining([hostile, '+15551234567', 'Evening (UTC)']));
@@ -111,6 +121,50 @@ describe('the demo', () => {
     expect(await page.title()).toBe('feelback results');
     expect(await page.locator('.nps-score').allTextContents()).toEqual(['NPS -100: 0 promoters, 0 passives, 1 detractors']);
     expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows nothing of the results before sign-in, and everything after', async () => {
+    const createdAt = new Date().toISOString();
+    const context = { url: 'https://shop.example/', referrer: '', locale: 'en', viewport: { width: 1, height: 1 }, sessionId: 's' };
+    const callback = { name: 'Grace Hopper', phone: '+15550001111', window: 'morning', topic: 'refund', consent: true, timeZone: 'UTC' };
+    const posted = await fetch(`${demo.url}/api/feedback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ v: 1, sentAt: createdAt, events: [{ id: randomUUID(), type: 'callback', widget: 'private', createdAt, callback, context }] }),
+    });
+    expect(posted.status).toBe(200);
+
+    const { page, log } = await openPage('/results');
+    await page.waitForURL(`${demo.url}/signin?next=%2Fresults`);
+    expect(await page.content()).not.toContain('Grace Hopper');
+    expect(await page.locator('#callbacks').count()).toBe(0);
+    // The page's own script cannot read the answers either.
+    const read = await page.evaluate(async () => (await fetch('/api/events')).status);
+    expect(read).toBe(401);
+
+    // A wrong token keeps the page shut.
+    await page.getByLabel('Admin token').fill('not-the-token');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('not the admin token');
+    expect(page.url()).toBe(`${demo.url}/signin`);
+
+    await page.getByLabel('Admin token').fill(demo.adminToken);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${demo.url}/results`);
+    await page.locator('body[data-loaded="true"]').waitFor();
+    expect(await page.locator('#callbacks td').allTextContents()).toEqual(expect.arrayContaining(['Grace Hopper', '+15550001111']));
+    // The session cookie is out of the page's reach.
+    expect(await page.evaluate(() => document.cookie)).toBe('');
+
+    // Signing out shuts the page again.
+    await page.goto(`${demo.url}/signout`);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${demo.url}/signin`);
+    await page.goto(`${demo.url}/results`);
+    await page.waitForURL(`${demo.url}/signin?next=%2Fresults`);
+    expect(await page.content()).not.toContain('Grace Hopper');
+    expect(log.errors.filter((text) => !/401|Failed to load resource/.test(text))).toEqual([]);
     await page.close();
   });
 });

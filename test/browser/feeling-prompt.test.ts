@@ -91,12 +91,14 @@ describe('feeling prompt in Chromium, delivering to a real server', () => {
         const host = document.querySelector('feelback-feeling-prompt')!;
         return host.shadowRoot!.querySelector('.follow-up')!.getAnimations().length;
       });
-    await open('/motion.html', '<feelback-feeling-prompt endpoint="/collect"></feelback-feeling-prompt>');
+    // A long duration, so the fade is still running when the test looks on a busy machine (160 ms by default).
+    const prompt = '<feelback-feeling-prompt endpoint="/collect" style="--feelback-duration: 5s"></feelback-feeling-prompt>';
+    await open('/motion.html', prompt);
     await suite.page.getByRole('radio', { name: 'Happy' }).click();
     expect(await animations()).toBe(1);
 
     await suite.page.emulateMedia({ reducedMotion: 'reduce' });
-    await open('/still.html', '<feelback-feeling-prompt endpoint="/collect"></feelback-feeling-prompt>');
+    await open('/still.html', prompt);
     await suite.page.getByRole('radio', { name: 'Happy' }).click();
     expect(await animations()).toBe(0);
   });

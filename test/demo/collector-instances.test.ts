@@ -109,9 +109,25 @@ describe.each(STORE_KINDS)('several collectors on one %s store', (kind) => {
         const index = round++;
         if (!retry && index >= rounds) break;
         if (!killed && index === Math.floor(rounds / 2)) {
-          inFlightAtKill = inFlight;
+          // A burst of batches at the collector about to die, so some are mid-request when it does.
+          const burst = Array.from({ length: 6 }, () => Array.from({ length: 20 }, ratingEvent));
+          const inBurst = burst.map(async (events) => {
+            for (const event of events) sent.add(event.id);
+            tally.requests++;
+            const outcome = await send(a.url, body(events));
+            if (outcome.status === 200) {
+              tally.ok++;
+              for (const event of events) acknowledged.add(event.id);
+            } else {
+              tally.networkErrors++;
+              pending.push(events);
+            }
+          });
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          inFlightAtKill = inFlight + burst.length;
           a.child.kill('SIGKILL');
           killed = true;
+          await Promise.all(inBurst);
         }
         const events = retry ?? Array.from({ length: 1 + (index % 20) }, ratingEvent);
         if (retry) tally.retried++;
@@ -182,14 +198,15 @@ describe('PostgreSQL going away while the collector runs', () => {
 
   it('answers 503 with Retry-After while the database is down, then recovers by itself', async () => {
     const location = await stores.fresh();
-    demo = await startDemoServer({ port: 0, ...location });
+    const options: object = { adminToken: 'collector-tests-admin-token' };
+    demo = await startDemoServer({ port: 0, ...location, ...options });
     expect((await send(demo.url, body([ratingEvent()]))).status).toBe(200);
 
     stores.cluster.stop();
     const down = await send(demo.url, body([ratingEvent()]));
     expect(down).toMatchObject({ status: 503 });
     expect(Number((down as { retryAfter: string }).retryAfter)).toBeGreaterThan(0);
-    expect((await fetch(`${demo.url}/api/results`)).status).toBe(503);
+    expect((await fetch(`${demo.url}/api/results`, { headers: { authorization: `Bearer ${demo.adminToken}` } })).status).toBe(503);
 
     stores.cluster.start();
     const kept = ratingEvent();
@@ -200,7 +217,7 @@ describe('PostgreSQL going away while the collector runs', () => {
     }
     expect(status).toBe(200);
     expect(await demo.store.count()).toBe(2);
-    expect((await fetch(`${demo.url}/api/results`)).status).toBe(200);
+    expect((await fetch(`${demo.url}/api/results`, { headers: { authorization: `Bearer ${demo.adminToken}` } })).status).toBe(200);
   }, 60_000);
 
   it('a bad or unreachable DATABASE_URL stops the start with one sentence naming it, and no stack', () => {

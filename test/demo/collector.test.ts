@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { request } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { startDemoServer, type DemoServer } from '../../demo/app.mjs';
@@ -25,6 +25,11 @@ export function ratingEvent(overrides: Partial<FeedbackEvent> = {}): FeedbackEve
   };
 }
 
+// Reads need the admin token, and one test client posts far more than a visitor
+// would: every server here gets a known token and no per-client rate limits.
+const ADMIN_TOKEN = 'collector-tests-admin-token';
+const SERVER_OPTIONS: object = { adminToken: ADMIN_TOKEN, rateLimits: { requests: null, feedback: null, callback: null } };
+
 function batch(events: unknown[]): FeedbackBatch {
   return { v: 1, sentAt: new Date().toISOString(), events: events as FeedbackEvent[] };
 }
@@ -44,19 +49,32 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
     return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
   }
 
+  /** Reading answers needs the admin token. */
+  const admin = () => ({ authorization: `Bearer ${demo.adminToken}` });
+
   async function listEvents(query = ''): Promise<Array<FeedbackEvent & { receivedAt: string }>> {
-    const response = await fetch(`${demo.url}/api/events${query}`);
+    const response = await fetch(`${demo.url}/api/events${query}`, { headers: admin() });
     expect(response.status).toBe(200);
     return (await response.json()).events;
   }
 
+  const corsOrigins = ['https://shop.example'];
+
+  // One server per store kind, emptied before each test: starting a collector on
+  // PostgreSQL (new connections, the migration check) costs more than the tests.
   beforeEach(async () => {
-    location = await stores.empty();
-    demo = await startDemoServer({ port: 0, ...location, corsOrigins: ['https://shop.example'] });
+    if (!demo) {
+      location = await stores.empty();
+      demo = await startDemoServer({ port: 0, ...location, corsOrigins, ...SERVER_OPTIONS });
+      return;
+    }
+    const store = demo.store as unknown as { db?: { exec(sql: string): void }; pool?: { query(sql: string): Promise<unknown> } };
+    if (store.db) store.db.exec('DELETE FROM events');
+    else await store.pool!.query('TRUNCATE events');
   });
 
-  afterEach(async () => {
-    await demo.close();
+  afterAll(async () => {
+    await demo?.close();
   });
 
   describe('POST /api/feedback', () => {
@@ -285,7 +303,7 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
 
     it('answers 400 for a bad limit, type or cursor', async () => {
       for (const query of ['?limit=0', '?limit=abc', '?limit=100000', '?type=vote', '?cursor=nonsense']) {
-        const response = await fetch(`${demo.url}/api/events${query}`);
+        const response = await fetch(`${demo.url}/api/events${query}`, { headers: admin() });
         expect(response.status, query).toBe(400);
       }
     });
@@ -301,7 +319,7 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const response = await fetch(`${demo.url}/api/events?limit=7${cursor ? `&cursor=${cursor}` : ''}`);
+        const response = await fetch(`${demo.url}/api/events?limit=7${cursor ? `&cursor=${cursor}` : ''}`, { headers: admin() });
         const page = (await response.json()) as { events: Array<{ id: string; receivedAt: string }>; nextCursor: string | null };
         seen.push(...page.events.map((event) => event.id));
         cursor = page.nextCursor;
@@ -381,7 +399,7 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
 
   describe('results', () => {
     async function results(query = '') {
-      const response = await fetch(`${demo.url}/api/results${query}`);
+      const response = await fetch(`${demo.url}/api/results${query}`, { headers: admin() });
       expect(response.status).toBe(200);
       return response.json();
     }
@@ -417,6 +435,25 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
       ]);
       expect(chart('search').distribution).toEqual([{ value: 8, count: 1 }]);
       expect(summary.answers).toEqual({ received: 5, counted: 3 });
+    });
+
+    it('buckets by the UTC day each answer arrived, one point per day from the first to today', async () => {
+      const now = new Date(Date.UTC(2026, 6, 10, 15));
+      const day = (n: number) => new Date(Date.UTC(2026, 6, n, 23, 30));
+      const feeling = (id: string) => ratingEvent({ type: 'feeling', rating: undefined, feeling: { id, score: 1 }, createdAt: '2030-01-01T00:00:00.000Z' });
+      await demo.store.insertBatch([feeling('happy'), feeling('happy')], { receivedAt: day(7) });
+      await demo.store.insertBatch([feeling('angry')], { receivedAt: day(9) });
+      const summary = await demo.store.results({ now });
+      expect(summary.bucket).toBe('day');
+      expect(summary.feelings.series).toEqual([
+        { start: '2026-07-07T00:00:00.000Z', counts: { happy: 2 } },
+        { start: '2026-07-08T00:00:00.000Z', counts: {} },
+        { start: '2026-07-09T00:00:00.000Z', counts: { angry: 1 } },
+        { start: '2026-07-10T00:00:00.000Z', counts: {} },
+      ]);
+      expect(summary.series.map((point) => point.feeling)).toEqual([2, 0, 1, 0]);
+      // Answers outside the window are not counted.
+      expect((await demo.store.results({ now, since: day(8) })).counts.feeling).toBe(1);
     });
 
     it('stays bounded when feelings are dated on hundreds of different days', async () => {
@@ -520,7 +557,7 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
       const event = ratingEvent();
       await post(JSON.stringify(batch([event])));
       await demo.close();
-      demo = await startDemoServer({ port: 0, ...location });
+      demo = await startDemoServer({ port: 0, ...location, corsOrigins, ...SERVER_OPTIONS });
       expect((await listEvents()).map((stored) => stored.id)).toEqual([event.id]);
       expect((await post(JSON.stringify(batch([event])))).body).toEqual({ accepted: 1, stored: 0, duplicates: 1 });
     });
@@ -534,7 +571,7 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
     });
 
     it('dedupes across two collectors on one store that receive the same batch at once', async () => {
-      const second = await startDemoServer({ port: 0, ...location });
+      const second = await startDemoServer({ port: 0, ...location, ...SERVER_OPTIONS });
       try {
         const events = Array.from({ length: 20 }, () => ratingEvent());
         const body = JSON.stringify(batch(events));

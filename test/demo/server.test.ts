@@ -19,8 +19,8 @@ afterAll(async () => {
 
 describe('the demo server', () => {
   it('serves the pages with a strict Content Security Policy', async () => {
-    for (const path of ['/', '/results']) {
-      const response = await fetch(`${demo.url}${path}`);
+    for (const path of ['/', '/results', '/signin']) {
+      const response = await fetch(`${demo.url}${path}`, { headers: { authorization: `Bearer ${demo.adminToken}` } });
       expect(response.status, path).toBe(200);
       expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
       const policy = response.headers.get('content-security-policy') ?? '';
@@ -47,7 +47,7 @@ describe('the demo server', () => {
 
   it('answers 405 for a method a route does not take', async () => {
     expect((await fetch(`${demo.url}/api/feedback`)).status).toBe(405);
-    expect((await fetch(`${demo.url}/api/events`, { method: 'DELETE' })).status).toBe(405);
+    expect((await fetch(`${demo.url}/api/events`, { method: 'PUT' })).status).toBe(405);
     expect((await fetch(`${demo.url}/`, { method: 'POST', body: 'x' })).status).toBe(405);
   });
 });

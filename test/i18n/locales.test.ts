@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callbackRequestStrings } from '../../src/components/callback-request/strings.js';
 import { feelingPromptStrings } from '../../src/components/feeling-prompt/strings.js';
+import { launcherStrings } from '../../src/components/launcher/strings.js';
 import { ratingBarStrings } from '../../src/components/rating-bar/strings.js';
 import { BUILT_IN_LOCALES } from '../../src/i18n/load-locale.js';
 
@@ -8,6 +9,7 @@ const ENGLISH: Record<string, Record<string, string>> = {
   'rating-bar': ratingBarStrings,
   'feeling-prompt': feelingPromptStrings,
   'callback-request': callbackRequestStrings,
+  launcher: { ...launcherStrings },
 };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 

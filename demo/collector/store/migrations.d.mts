@@ -29,7 +29,7 @@ export function migrateSqlite(db: import("better-sqlite3").Database, migrations:
  * @param {Migration[]} migrations
  * @returns {Promise<string[]>}
  */
-export function migratePostgres(client: any, migrations: Migration[]): Promise<string[]>;
+export function migratePostgres(client: import("pg").PoolClient, migrations: Migration[]): Promise<string[]>;
 /**
  * @typedef {object} Migration
  * @property {string} namespace the module that owns the tables, e.g. `alerts`
@@ -57,5 +57,5 @@ export type Migration = {
      */
     name: string;
     sqlite: string | ((db: import("better-sqlite3").Database) => void);
-    postgres: string | ((client: any) => Promise<void>);
+    postgres: string | ((client: import("pg").PoolClient) => Promise<void>);
 };

@@ -114,18 +114,23 @@ function sqliteEventsV1(db) {
   const insert = db.prepare(
     `INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (id) DO NOTHING`,
   );
-  for (const row of /** @type {Iterable<{ body: string, received_at: string }>} */ (
-    db.prepare('SELECT body, received_at FROM events_0_1').iterate()
-  )) {
-    let event;
-    try {
-      event = canonicalEvent(JSON.parse(row.body));
-    } catch {
-      continue;
+  // In pages by rowid: better-sqlite3 cannot write while a read of the same connection is open.
+  const page = db.prepare('SELECT rowid, body, received_at FROM events_0_1 WHERE rowid > ? ORDER BY rowid LIMIT 500');
+  for (let after = 0; ; ) {
+    const rows = /** @type {{ rowid: number, body: string, received_at: string }[]} */ (page.all(after));
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      let event;
+      try {
+        event = canonicalEvent(JSON.parse(row.body));
+      } catch {
+        continue;
+      }
+      const receivedAt = Date.parse(row.received_at);
+      const values = eventRow(event, Number.isNaN(receivedAt) ? Date.now() : receivedAt);
+      insert.run(EVENT_COLUMNS.map((column) => values[column]));
     }
-    const receivedAt = Date.parse(row.received_at);
-    const values = eventRow(event, Number.isNaN(receivedAt) ? Date.now() : receivedAt);
-    insert.run(EVENT_COLUMNS.map((column) => values[column]));
+    after = rows[rows.length - 1].rowid;
   }
   db.exec('DROP TABLE events_0_1');
 }

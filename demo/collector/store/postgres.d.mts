@@ -27,7 +27,7 @@ export function openPostgresStore({ databaseUrl, poolSize, migrations, log }: {
     migrations?: import("./migrations.mjs").Migration[];
     log?: (line: string) => void;
 }): Promise<FeedbackStore & {
-    pool: any;
+    pool: import("pg").Pool;
 }>;
 export namespace POSTGRES_TIMEOUTS {
     let connectMs: number;

@@ -11,7 +11,7 @@ export function listEvents(driver: Driver, { widget, type, limit, cursor, maxByt
     cursor?: string | null;
     maxBytes?: number;
 }): Promise<{
-    events: object[];
+    events: import("./index.mjs").StoredEvent[];
     nextCursor: string | null;
 }>;
 /**
@@ -36,6 +36,12 @@ export function results(driver: Driver, { widget, since, now }?: {
     widget: string | null;
     bucket: string;
     counts: {
+        rating: number;
+        feeling: number;
+        comment: number;
+        callback: number;
+        shown: number;
+        dismissed: number;
         events: number;
     };
     answers: {
@@ -65,7 +71,9 @@ export function results(driver: Driver, { widget, since, now }?: {
             };
         }[];
     };
-    series: any[];
+    series: ({
+        start: string;
+    } & Record<"rating" | "feeling" | "comment" | "callback" | "shown" | "dismissed", number>)[];
     vitals: {
         LCP: {
             rating: string;
@@ -89,10 +97,10 @@ export function results(driver: Driver, { widget, since, now }?: {
         responseRate: number;
     }[];
     comments: {
-        id: any;
-        widget: any;
-        text: any;
-        receivedAt: any;
+        id: string;
+        widget: string;
+        text: string;
+        receivedAt: string;
         answer: {
             type: string;
             rating: any;
@@ -108,14 +116,14 @@ export function results(driver: Driver, { widget, since, now }?: {
         } | null;
     }[];
     callbacks: {
-        id: any;
-        widget: any;
-        receivedAt: any;
-        name: any;
-        phone: any;
-        window: any;
-        timeZone: any;
-        topic: any;
+        id: string;
+        widget: string;
+        receivedAt: string;
+        name: string;
+        phone: string;
+        window: string;
+        timeZone: string;
+        topic: string;
         redacted: boolean;
     }[];
 }>;

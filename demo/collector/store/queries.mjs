@@ -79,7 +79,7 @@ function filters({ widget, type }) {
 export async function listEvents(driver, { widget, type, limit = LIST_BOUNDS.defaultLimit, cursor, maxBytes = LIST_BOUNDS.defaultMaxBytes } = {}) {
   const pageSize = Math.max(1, Math.min(LIST_BOUNDS.maxLimit, Math.floor(limit)));
   let after = cursor ? decodeCursor(cursor) : null;
-  /** @type {object[]} */
+  /** @type {import('./index.mjs').StoredEvent[]} */
   const events = [];
   let bytes = 2;
   let more = false;
@@ -155,9 +155,10 @@ export async function results(driver, { widget, since, now } = {}) {
   const bucketMs = until - firstAt <= RESULT_BOUNDS.hourlyWithin ? HOUR : DAY;
 
   const typeRows = await driver.all(sql`SELECT type, count(*) AS n FROM events WHERE ${inWindow} GROUP BY type`);
-  /** @type {Record<string, number>} */
-  const counts = Object.fromEntries(EVENT_TYPES.map((type) => [type, 0]));
-  for (const row of typeRows) counts[row.type] = Number(row.n);
+  const counts = /** @type {Record<import('../validate.mjs').EventType, number>} */ (
+    Object.fromEntries(EVENT_TYPES.map((type) => [type, 0]))
+  );
+  for (const row of typeRows) counts[/** @type {import('../validate.mjs').EventType} */ (row.type)] = Number(row.n);
   const totalEvents = Object.values(counts).reduce((sum, n) => sum + n, 0);
 
   const [answerRow] = await driver.all(sql`${latest}
@@ -252,13 +253,16 @@ export async function results(driver, { widget, since, now } = {}) {
         ),
       })),
     },
-    series: buckets.map((start) => ({
-      start: new Date(start).toISOString(),
-      ...Object.fromEntries(EVENT_TYPES.map((type) => [type, 0])),
-      ...Object.fromEntries(
-        seriesRows.filter((row) => Number(row.bucket) * bucketMs === start).map((row) => [row.type, Number(row.n)]),
-      ),
-    })),
+    series: buckets.map(
+      (start) =>
+        /** @type {{ start: string } & Record<import('../validate.mjs').EventType, number>} */ ({
+          start: new Date(start).toISOString(),
+          ...Object.fromEntries(EVENT_TYPES.map((type) => [type, 0])),
+          ...Object.fromEntries(
+            seriesRows.filter((row) => Number(row.bucket) * bucketMs === start).map((row) => [row.type, Number(row.n)]),
+          ),
+        }),
+    ),
     vitals: vitalsBySentiment(vitalRows),
     launchers: launcherRows.map((row) => {
       const visitors = Number(row.visitors);

@@ -18,11 +18,12 @@ export function eventRow(event: CanonicalEvent, receivedAt: number): Record<(typ
  * A stored event as the read API returns it: the canonical event and the
  * server's `receivedAt`.
  * @param {{ body: string, received_at: number | string }} row
+ * @returns {import('./index.mjs').StoredEvent}
  */
 export function storedEvent(row: {
     body: string;
     received_at: number | string;
-}): any;
+}): import("./index.mjs").StoredEvent;
 /**
  * Keeps the first of each id (ids are lower-cased by the validator), so a
  * batch that repeats an event stores it once.

@@ -71,6 +71,7 @@ export function eventRow(event, receivedAt) {
  * A stored event as the read API returns it: the canonical event and the
  * server's `receivedAt`.
  * @param {{ body: string, received_at: number | string }} row
+ * @returns {import('./index.mjs').StoredEvent}
  */
 export function storedEvent(row) {
   return { ...JSON.parse(row.body), receivedAt: new Date(Number(row.received_at)).toISOString() };

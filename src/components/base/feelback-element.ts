@@ -5,7 +5,6 @@ import { resolveEndpoint } from '../../internal/endpoint.js';
 import { warnAttribute } from '../../internal/warn.js';
 import { tokens } from '../../styles/tokens.js';
 import type { Transport } from '../../transport/types.js';
-import type { LocalizeController } from '../controllers/localize.js';
 
 /**
  * What every feelback element shares: the properties `widget-id`, `endpoint`,
@@ -38,8 +37,8 @@ export abstract class FeelbackElement extends LitElement {
   /** Overrides for any of the element's strings, by message id. */
   @property({ attribute: false }) strings: Partial<StringTable> = {};
 
-  /** The element's localization; every element has one. */
-  protected abstract readonly localize: LocalizeController;
+  /** The element's localize controller (every element has one). */
+  protected abstract readonly localize: { refresh(): void };
 
   /**
    * Re-reads the locale from the nearest `lang` (then `configure({ locale })`,

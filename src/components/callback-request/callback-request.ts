@@ -1,8 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import type { FeedbackEvent } from '../../context/event.js';
-import { sanitizeText } from '../../context/text.js';
+import type { FeelbackEvent } from '../../context/event.js';
+import { countCharacters, fitText, sanitizeText } from '../../context/text.js';
 import { warnAttribute, warnOnce } from '../../internal/warn.js';
 import { tokens } from '../../styles/tokens.js';
 import { dispatchFeelbackEvent } from '../base/dispatch.js';
@@ -12,7 +12,6 @@ import { LocalizeController } from '../controllers/localize.js';
 import { callbackRequestStyles } from './callback-request.styles.js';
 import {
   buildCallbackPayload,
-  countCharacters,
   DEFAULT_MIN_FILL_MS,
   emptyValues,
   invalidFields,
@@ -74,8 +73,10 @@ const MAX_MIN_FILL_MS = 60 * 60 * 1000;
  * @csspart summary - The list of fields to correct, announced on an invalid submit.
  * @csspart status - "Sending…" and "Still trying…" messages.
  * @csspart button - Every button.
- * @csspart submit - The submit / retry button.
- * @csspart cancel - The Cancel button.
+ * @csspart send-button - The submit / retry button.
+ * @csspart cancel-button - The Cancel button.
+ * @csspart submit - Deprecated name of `send-button`; still on the same button.
+ * @csspart cancel - Deprecated name of `cancel-button`; still on the same button.
  * @csspart privacy - The note on how the details are used.
  * @csspart confirmation - The confirmation shown once the request arrived.
  *
@@ -135,7 +136,7 @@ export class CallbackRequest extends FeelbackElement {
   private shownAt = 0;
   private effectiveMinFillMs = DEFAULT_MIN_FILL_MS;
   private customWindows?: CallbackWindowOption[];
-  private pendingEvent?: FeedbackEvent;
+  private pendingEvent?: FeelbackEvent;
   private pendingKey = '';
   private honeypot = '';
   private timeZone = '';
@@ -178,7 +179,13 @@ export class CallbackRequest extends FeelbackElement {
 
   private handleInput(field: CallbackField, event: Event): void {
     const target = event.target as HTMLInputElement | HTMLTextAreaElement;
-    const value = target instanceof HTMLInputElement && target.type === 'checkbox' ? target.checked : target.value;
+    let value: string | boolean = target instanceof HTMLInputElement && target.type === 'checkbox' ? target.checked : target.value;
+    if (field === 'topic') {
+      // Capped in characters as the count shows them (an emoji is one), not native maxlength's UTF-16 units.
+      const { text } = fitText(target.value, TOPIC_MAX_LENGTH, this.values.topic);
+      if (text !== target.value) target.value = text;
+      value = text;
+    }
     this.values = { ...this.values, [field]: value };
     // Once a field has been marked, keep its message current so the visitor sees the fix land.
     if (this.errors[field]) {
@@ -265,12 +272,12 @@ export class CallbackRequest extends FeelbackElement {
       </fieldset>
       <p part="status" class="status" role="status">${this.statusMessage()}</p>
       <div class="actions">
-        <button part="button submit" class="button" type="submit" ?disabled=${locked}>
+        <button part="button send-button submit" class="button" type="submit" ?disabled=${locked}>
           ${busy ? html`<span class="spinner" aria-hidden="true"></span>${this.localize.t('sending')}` : nothing}
           ${busy ? nothing : retrying ? this.localize.t('retry') : this.localize.t('submit')}
         </button>
         ${this.cancelable && !busy
-          ? html`<button part="button cancel" class="button secondary" type="button" ?disabled=${this.disabled} @click=${this.handleCancel}>
+          ? html`<button part="button cancel-button cancel" class="button secondary" type="button" ?disabled=${this.disabled} @click=${this.handleCancel}>
               ${this.localize.t('cancel')}
             </button>`
           : nothing}
@@ -339,7 +346,6 @@ export class CallbackRequest extends FeelbackElement {
         id="topic"
         name="topic"
         rows="3"
-        maxlength=${TOPIC_MAX_LENGTH}
         aria-invalid=${this.errors.topic ? 'true' : 'false'}
         aria-describedby=${this.describedBy('topic', 'topic-count') ?? nothing}
         .value=${live(this.values.topic)}

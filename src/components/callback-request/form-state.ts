@@ -3,7 +3,7 @@
  * bot check and the request's states. The element only renders them.
  */
 import type { CallbackPayload } from '../../context/event.js';
-import { sanitizeText } from '../../context/text.js';
+import { countCharacters, sanitizeText } from '../../context/text.js';
 import type { CallbackRequestMessage } from './strings.js';
 import { checkPhone, PHONE_MAX_DIGITS, PHONE_MIN_DIGITS, type PhoneProblem } from './phone.js';
 
@@ -174,9 +174,4 @@ export function nextStatus(status: RequestStatus, action: RequestAction): Reques
 /** Whether the form is waiting on the transport (fields locked, button disabled). */
 export function isInFlight(status: RequestStatus): boolean {
   return IN_FLIGHT.includes(status);
-}
-
-/** Characters as a person counts them: an emoji is one. */
-export function countCharacters(text: string): number {
-  return Array.from(text).length;
 }

@@ -1,11 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { getConfig, onConfigChange, transportFor } from '../../config.js';
-import { createFeedbackEvent, type EventFields, type FeedbackEvent, type FeedbackEventType } from '../../context/event.js';
+import { getConfig } from '../../config.js';
+import { createFeedbackEvent, type EventFields, type FeelbackEvent, type FeelbackEventType } from '../../context/event.js';
 import { mergeMetadata } from '../../context/metadata.js';
 import { pageContext } from '../../context/page.js';
 import { currentVitals, observeVitals } from '../../context/vitals.js';
 import { resolveEndpoint } from '../../internal/endpoint.js';
 import { warnOnce } from '../../internal/warn.js';
+import { transportFor } from '../../transport/registry.js';
 import type { Transport, TransportErrorDetail, TransportSentDetail } from '../../transport/types.js';
 import { dispatchFeelbackEvent } from '../base/dispatch.js';
 
@@ -38,8 +39,8 @@ export interface DeliveryOptions {
  * outcome back to the element (and the page, as `feelback-sent` /
  * `feelback-error`) exactly once. The element never touches a transport.
  *
- * The shared transport is reached only through `transportFor()`, so the
- * registry behind it can later load on demand without the elements changing.
+ * The shared transport is reached only through the registry's `transportFor()`,
+ * so the transport can later load on demand without the elements changing.
  */
 export class DeliveryController implements ReactiveController {
   /** Ids of this element's answers not yet settled. */
@@ -48,7 +49,6 @@ export class DeliveryController implements ReactiveController {
   private readonly usedTransports = new Set<Transport>();
   private readonly listening = new Set<Transport>();
   private endpointSeen?: string;
-  private unsubscribeConfig?: () => void;
 
   constructor(
     private readonly host: DeliveryHost,
@@ -63,13 +63,12 @@ export class DeliveryController implements ReactiveController {
     queueMicrotask(() => {
       if (getConfig().vitals !== false) observeVitals();
     });
-    this.unsubscribeConfig = onConfigChange(() => this.followSharedTransport());
+    // Transports live as long as the page (configure() updates them in place), so answers still
+    // in flight report where they were handed over.
     for (const transport of this.usedTransports) this.listenTo(transport);
-    this.followSharedTransport();
   }
 
   hostDisconnected(): void {
-    this.unsubscribeConfig?.();
     // A detached element must not be kept alive by a page-long transport.
     for (const transport of this.listening) {
       transport.removeEventListener('sent', this.handleSent);
@@ -93,7 +92,7 @@ export class DeliveryController implements ReactiveController {
   }
 
   /** Builds a wire-format event carrying the widget's id, page context and metadata. */
-  createEvent(type: FeedbackEventType, fields: EventFields): FeedbackEvent {
+  createEvent(type: FeelbackEventType, fields: EventFields): FeelbackEvent {
     const config = getConfig();
     const context = pageContext(this.options.locale(), config.context);
     if (config.vitals !== false) {
@@ -115,7 +114,7 @@ export class DeliveryController implements ReactiveController {
    * Returns false when a listener cancelled it or no endpoint is configured
    * (then it is reported as failed, once).
    */
-  submit(event: FeedbackEvent): boolean {
+  submit(event: FeelbackEvent): boolean {
     if (!dispatchFeelbackEvent(this.host, 'feelback-submit', { event }, true)) return false;
     const transport = this.resolveTransport();
     if (!transport) {
@@ -129,20 +128,6 @@ export class DeliveryController implements ReactiveController {
     this.listenTo(transport);
     transport.send(event);
     return true;
-  }
-
-  /**
-   * Listens where answers still in flight will report. Costs nothing when the
-   * registry keeps one transport per endpoint for the page's life; a registry
-   * that replaced transports on configure() moved them to the replacement.
-   */
-  private followSharedTransport(): void {
-    if (this.pending.size === 0 || this.host.transport) return;
-    const transport = this.resolveTransport();
-    if (transport) {
-      this.usedTransports.add(transport);
-      this.listenTo(transport);
-    }
   }
 
   private listenTo(transport: Transport): void {

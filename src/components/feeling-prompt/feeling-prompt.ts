@@ -1,13 +1,13 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { COMMENT_MAX_LENGTH, fitText, sanitizeText } from '../../context/text.js';
+import { COMMENT_MAX_LENGTH } from '../../context/text.js';
 import { warnOnce } from '../../internal/warn.js';
 import { faceIcon } from '../../styles/icons.js';
 import { promptLayout } from '../../styles/layout.js';
 import { dispatchFeelbackEvent } from '../base/dispatch.js';
 import { FeelbackElement } from '../base/feelback-element.js';
-import { commentCap } from '../comment-cap.js';
+import { CommentFollowUpController } from '../controllers/comment-follow-up.js';
 import { DeliveryController } from '../controllers/delivery.js';
 import { LocalizeController } from '../controllers/localize.js';
 import { RovingRadioController } from '../controllers/roving-radio.js';
@@ -104,6 +104,20 @@ export class FeelingPrompt extends FeelbackElement {
 
   protected readonly localize = new LocalizeController<FeelingPromptMessage>(this, 'feeling-prompt', feelingPromptStrings);
   private readonly delivery = new DeliveryController(this, { locale: () => this.localize.locale });
+  private readonly followUp = new CommentFollowUpController(this, {
+    localize: this.localize,
+    disabled: () => this.disabled,
+    announce: (text) => (this.announcement = text),
+    onSend: (text) => {
+      if (text && this.feelingEventId) {
+        this.delivery.submit(this.delivery.createEvent('comment', { comment: { text, replyTo: this.feelingEventId } }));
+        this.finish('thanks');
+      } else {
+        this.finish('thanksNoComment');
+      }
+    },
+    onSkip: () => this.finish('thanksNoComment'),
+  });
   private readonly roving = new RovingRadioController(this, {
     count: () => this.activeFeelings.length,
     tabStop: () => this.tabStopIndex,
@@ -124,7 +138,6 @@ export class FeelingPrompt extends FeelbackElement {
   @state() private feelingEventId: string | null = null;
   /** The face that holds the roving tab stop, or -1 for "the committed one, else the first". */
   @state() private focusIndex = -1;
-  @state() private draft = '';
   @state() private announcement = '';
   @state() private thanksKey: 'thanks' | 'thanksNoComment' = 'thanks';
 
@@ -145,16 +158,17 @@ export class FeelingPrompt extends FeelbackElement {
   /** After a negative feeling, offer "Request a call back" (needs `<feelback-callback-request>` loaded). */
   @property({ type: Boolean, attribute: 'offer-callback' }) offerCallback = false;
 
-  /** Longest comment, in characters (1–10000). Default 1000. */
-  @property({ type: Number, attribute: 'max-length' }) maxLength = COMMENT_MAX_LENGTH;
+  /** Longest comment (1–10000), counted as a person counts characters. Default 1000. */
+  @property({ type: Number, attribute: 'maxlength' }) maxLength = COMMENT_MAX_LENGTH;
+
+  /** @deprecated The `max-length` attribute; use `maxlength`. Still honoured, with a one-time warning. */
+  @property({ type: Number, attribute: 'max-length' }) deprecatedMaxLength?: number;
 
   /** The feelings offered, in order; replaces the built-in five. */
   @property({ attribute: false }) feelings: readonly Feeling[] = DEFAULT_FEELINGS;
 
   /** The feelings in force: `feelings` without its malformed entries, or the defaults. */
   private activeFeelings: readonly Feeling[] = DEFAULT_FEELINGS;
-  /** The comment cap in force, after validating `max-length`. */
-  private commentCap = COMMENT_MAX_LENGTH;
 
   /** The id of the committed feeling, or `null` before a pick. */
   get value(): string | null {
@@ -172,7 +186,6 @@ export class FeelingPrompt extends FeelbackElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('feelings')) this.activeFeelings = this.resolveFeelings();
-    if (changed.has('maxLength')) this.commentCap = commentCap(this.localName, this.maxLength);
   }
 
   private resolveFeelings(): readonly Feeling[] {
@@ -212,30 +225,6 @@ export class FeelingPrompt extends FeelbackElement {
 
   private focusInside(): boolean {
     return Boolean(this.shadowRoot?.activeElement);
-  }
-
-  private handleCommentInput(event: Event): void {
-    const box = event.target as HTMLTextAreaElement;
-    const { text, reachedLimit } = fitText(box.value, this.commentCap, this.draft);
-    if (text !== box.value) box.value = text;
-    this.draft = text;
-    if (reachedLimit) this.announcement = this.localize.t('commentLimit', { max: this.commentCap });
-  }
-
-  private handleSendClick(): void {
-    if (this.disabled) return;
-    const text = sanitizeText(this.draft, this.commentCap);
-    if (text && this.feelingEventId) {
-      this.delivery.submit(this.delivery.createEvent('comment', { comment: { text, replyTo: this.feelingEventId } }));
-      this.finish('thanks');
-    } else {
-      this.finish('thanksNoComment');
-    }
-  }
-
-  private handleSkipClick(): void {
-    if (this.disabled) return;
-    this.finish('thanksNoComment');
   }
 
   private handleCallbackClick(): void {
@@ -281,7 +270,7 @@ export class FeelingPrompt extends FeelbackElement {
   private finish(messageKey: 'thanks' | 'thanksNoComment', prefix = ''): void {
     const hadFocus = this.focusInside();
     this.step = 'thanks';
-    this.draft = '';
+    this.followUp.clear();
     this.thanksKey = messageKey;
     if (hadFocus) {
       // The control that had focus is gone: put keyboard users on the message, which reads it.
@@ -309,7 +298,7 @@ export class FeelingPrompt extends FeelbackElement {
     this.committed = null;
     this.feelingEventId = null;
     this.focusIndex = -1;
-    this.draft = '';
+    this.followUp.clear();
     this.announcement = '';
   }
 
@@ -351,34 +340,16 @@ export class FeelingPrompt extends FeelbackElement {
       </div>`;
   }
 
-  private renderCommentBox(question: string): TemplateResult {
-    const count = Array.from(this.draft).length;
-    return html`<label for="comment" class="follow-up-question" part="follow-up-question">${question}</label>
-      <textarea
-        id="comment"
-        part="textarea"
-        aria-describedby="intro count"
-        .value=${this.draft}
-        ?disabled=${this.disabled}
-        @input=${this.handleCommentInput}
-      ></textarea>
-      <span id="count" class="count ${count >= this.commentCap ? 'full' : ''}" part="count"
-        >${this.localize.t('commentCount', { count, max: this.commentCap })}</span
-      >`;
-  }
-
   private renderFollowUp(feeling: Feeling): TemplateResult {
     const { intro, question } = FOLLOW_UP_KEYS[feelingPolarity(feeling)];
     const withComment = this.commentEnabled;
     return html`<div class="follow-up" part="follow-up">
       <p id="intro" class="intro" part="intro">${this.localize.t(intro)}</p>
-      ${withComment ? this.renderCommentBox(this.localize.t(question)) : nothing}
+      ${withComment
+        ? this.followUp.renderBox(this.localize.t(question), { labelPart: 'follow-up-question', labelClass: 'follow-up-question', describedBy: 'intro count' })
+        : nothing}
       <div class="actions" part="actions">
-        ${withComment
-          ? html`<button type="button" class="button" part="button send-button" ?disabled=${this.disabled} @click=${this.handleSendClick}>
-              ${this.localize.t('send')}
-            </button>`
-          : nothing}
+        ${withComment ? this.followUp.renderSend() : nothing}
         ${this.offersCallbackFor(feeling)
           ? html`<button
               type="button"
@@ -390,9 +361,7 @@ export class FeelingPrompt extends FeelbackElement {
               ${this.localize.t('requestCallback')}
             </button>`
           : nothing}
-        <button type="button" class="button secondary" part="button skip-button" ?disabled=${this.disabled} @click=${this.handleSkipClick}>
-          ${this.localize.t('skip')}
-        </button>
+        ${this.followUp.renderSkip()}
       </div>
     </div>`;
   }

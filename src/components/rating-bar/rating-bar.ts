@@ -1,14 +1,14 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, queryAll, state } from 'lit/decorators.js';
-import type { FeedbackEvent } from '../../context/event.js';
-import { COMMENT_MAX_LENGTH, fitText, sanitizeText } from '../../context/text.js';
+import type { FeelbackEvent } from '../../context/event.js';
+import { COMMENT_MAX_LENGTH } from '../../context/text.js';
 import { warnAttribute } from '../../internal/warn.js';
 import { faceIcon, starIcon, thumbDownIcon, thumbUpIcon } from '../../styles/icons.js';
 import { promptLayout } from '../../styles/layout.js';
 import { dispatchFeelbackEvent } from '../base/dispatch.js';
 import { FeelbackElement } from '../base/feelback-element.js';
 import { FeelbackFormElement } from '../base/feelback-form-element.js';
-import { commentCap } from '../comment-cap.js';
+import { CommentFollowUpController } from '../controllers/comment-follow-up.js';
 import { DeliveryController } from '../controllers/delivery.js';
 import { LocalizeController } from '../controllers/localize.js';
 import { RovingRadioController } from '../controllers/roving-radio.js';
@@ -53,6 +53,9 @@ type Step = 'rate' | 'comment' | 'thanks';
  * @csspart label - Visible option labels and the low/high end labels.
  * @csspart button - The Send and Skip buttons.
  * @csspart textarea - The follow-up comment box.
+ * @csspart count - The comment box's live character count.
+ * @csspart send-button - The Send button (alongside `button`).
+ * @csspart skip-button - The Skip button (alongside `button`).
  * @csspart confirmation - The thank-you message.
  *
  * @cssprop --feelback-accent - Accent colour (selected options, buttons). Default `#b45309`.
@@ -74,6 +77,16 @@ export class RatingBar extends FeelbackFormElement {
 
   protected readonly localize = new LocalizeController<RatingBarMessage>(this, 'rating-bar', ratingBarStrings);
   private readonly delivery = new DeliveryController(this, { locale: () => this.localize.locale });
+  private readonly followUp = new CommentFollowUpController(this, {
+    localize: this.localize,
+    disabled: () => this.isDisabled,
+    announce: (text) => (this.announcement = text),
+    onSend: (text) => {
+      if (text && this.ratingEventId) this.deliver(this.delivery.createEvent('comment', { comment: { text, replyTo: this.ratingEventId } }));
+      this.finish();
+    },
+    onSkip: () => this.finish(),
+  });
   private readonly roving = new RovingRadioController(this, {
     count: () => this.definition.options.length,
     tabStop: () => this.tabStopIndex,
@@ -93,7 +106,6 @@ export class RatingBar extends FeelbackFormElement {
   @state() private committed: number | null = null;
   @state() private hovered: number | null = null;
   @state() private step: Step = 'rate';
-  @state() private commentText = '';
   @state() private announcement = '';
   /** The visitor moved the selection with the keyboard and has not committed it yet. */
   @state() private moved = false;
@@ -132,8 +144,11 @@ export class RatingBar extends FeelbackFormElement {
   /** After a score, offer a comment box whose text is sent as a `comment` event. */
   @property({ type: Boolean }) comment = false;
 
-  /** Most characters a comment may have (1–10000). Default 1000. */
-  @property({ type: Number, attribute: 'max-length' }) maxLength = COMMENT_MAX_LENGTH;
+  /** Most characters a comment may have (1–10000), counted as a person counts them. Default 1000. */
+  @property({ type: Number, attribute: 'maxlength' }) maxLength = COMMENT_MAX_LENGTH;
+
+  /** @deprecated The `max-length` attribute; use `maxlength`. Still honoured, with a one-time warning. */
+  @property({ type: Number, attribute: 'max-length' }) deprecatedMaxLength?: number;
 
   /** The validated scale in force (bad attributes fall back here, never throw). */
   private definition: ScaleDefinition = scaleDefinition('stars');
@@ -145,10 +160,6 @@ export class RatingBar extends FeelbackFormElement {
     super.willUpdate(changed);
     if (changed.has('scale') || changed.has('min') || changed.has('max')) {
       this.definition = this.validatedDefinition();
-    }
-    if (changed.has('maxLength')) {
-      const cap = commentCap(this.localName, this.maxLength);
-      if (cap !== this.maxLength) this.maxLength = cap;
     }
     if (this.value !== null && !this.isOnScale(this.value)) {
       warnAttribute(this.localName, 'value', this.value, `a score from ${this.definition.min} to ${this.definition.max}`, 'no selection');
@@ -169,7 +180,7 @@ export class RatingBar extends FeelbackFormElement {
     this.committed = null;
     this.hovered = null;
     this.step = 'rate';
-    this.commentText = '';
+    this.followUp.clear();
     this.announcement = '';
     this.moved = false;
     this.ratingEventId = undefined;
@@ -262,27 +273,6 @@ export class RatingBar extends FeelbackFormElement {
     if (this.step === 'thanks') void this.updateComplete.then(() => this.optionElements[this.tabStopIndex]?.focus());
   }
 
-  private handleCommentInput(event: Event): void {
-    const box = event.target as HTMLTextAreaElement;
-    const { text, reachedLimit } = fitText(box.value, this.maxLength, this.commentText);
-    if (text !== box.value) box.value = text;
-    this.commentText = text;
-    if (reachedLimit) this.announcement = this.localize.t('commentLimit', { max: this.localize.formatNumber(this.maxLength) });
-  }
-
-  private handleCommentSend(): void {
-    const text = sanitizeText(this.commentText, this.maxLength);
-    if (text && this.ratingEventId) {
-      const event = this.delivery.createEvent('comment', { comment: { text, replyTo: this.ratingEventId } });
-      this.deliver(event);
-    }
-    this.finish();
-  }
-
-  private handleCommentSkip(): void {
-    this.finish();
-  }
-
   /** Moves the selection by user action and tells listeners, like a native radio. */
   private select(value: number): void {
     if (value === this.value) return;
@@ -323,7 +313,7 @@ export class RatingBar extends FeelbackFormElement {
   private finish(prefix = ''): void {
     const hadFocus = this.shadowRoot?.activeElement !== null && this.step === 'comment';
     this.step = 'thanks';
-    this.commentText = '';
+    this.followUp.clear();
     this.announcement = [prefix, this.localize.t('thanks')].filter(Boolean).join(' ');
     // The follow-up form is gone; keep keyboard users where the content is.
     if (hadFocus) void this.updateComplete.then(() => this.thanksMessage?.focus());
@@ -333,7 +323,7 @@ export class RatingBar extends FeelbackFormElement {
    * Sends through the transport. A bar used only as a form field (it has a
    * `name` and nowhere to send) stays quiet instead of reporting a missing endpoint.
    */
-  private deliver(event: FeedbackEvent): boolean {
+  private deliver(event: FeelbackEvent): boolean {
     if (this.name && !this.delivery.resolveTransport()) return false;
     return this.delivery.submit(event);
   }
@@ -393,27 +383,9 @@ export class RatingBar extends FeelbackFormElement {
 
   private renderFollowUp(): TemplateResult | typeof nothing {
     if (this.step !== 'comment') return nothing;
-    const count = Array.from(this.commentText).length;
     return html`<div class="follow-up">
-      <label for="comment" part="label">${this.localize.t('commentLabel')}</label>
-      <textarea
-        id="comment"
-        class="comment"
-        part="textarea"
-        aria-describedby="count"
-        .value=${this.commentText}
-        ?disabled=${this.isDisabled}
-        @input=${this.handleCommentInput}
-      ></textarea>
-      <span id="count" class="count">${this.localize.t('commentCount', { count, max: this.maxLength })}</span>
-      <div class="actions">
-        <button type="button" class="button" part="button send-button" ?disabled=${this.isDisabled} @click=${this.handleCommentSend}>
-          ${this.localize.t('send')}
-        </button>
-        <button type="button" class="button secondary" part="button skip-button" ?disabled=${this.isDisabled} @click=${this.handleCommentSkip}>
-          ${this.localize.t('skip')}
-        </button>
-      </div>
+      ${this.followUp.renderBox(this.localize.t('commentLabel'))}
+      <div class="actions">${this.followUp.renderSend()} ${this.followUp.renderSkip()}</div>
     </div>`;
   }
 

@@ -101,6 +101,11 @@ const ar: LocaleTable = {
     confirmationWindow: 'شكرًا لك يا {name}. سنعاود الاتصال بك ({window}).',
     confirmationNext: 'أبقِ هاتفك قريبًا منك، ولا حاجة إلى فعل أي شيء آخر.',
   },
+  launcher: {
+    close: 'إغلاق',
+    tab: 'ملاحظات',
+    opened: 'فُتح سؤال قصير لإبداء ملاحظاتك.',
+  },
 };
 
 export default ar;

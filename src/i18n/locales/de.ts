@@ -101,6 +101,11 @@ const de: LocaleTable = {
     confirmationWindow: 'Danke, {name}. Wir rufen Sie zurück ({window}).',
     confirmationNext: 'Halten Sie Ihr Telefon bereit; sonst müssen Sie nichts weiter tun.',
   },
+  launcher: {
+    close: 'Schließen',
+    tab: 'Feedback',
+    opened: 'Eine kurze Feedback-Frage wurde geöffnet.',
+  },
 };
 
 export default de;

@@ -101,6 +101,11 @@ const es: LocaleTable = {
     confirmationWindow: 'Gracias, {name}. Le devolveremos la llamada ({window}).',
     confirmationNext: 'Tenga el teléfono a mano; no necesita hacer nada más.',
   },
+  launcher: {
+    close: 'Cerrar',
+    tab: 'Opinión',
+    opened: 'Se ha abierto una breve pregunta de opinión.',
+  },
 };
 
 export default es;

@@ -101,6 +101,11 @@ const fr: LocaleTable = {
     confirmationWindow: 'Merci, {name}. Nous vous rappellerons ({window}).',
     confirmationNext: 'Gardez votre téléphone à portée de main\u00a0; vous n’avez rien d’autre à faire.',
   },
+  launcher: {
+    close: 'Fermer',
+    tab: 'Votre avis',
+    opened: 'Une courte question pour recueillir votre avis s’est ouverte.',
+  },
 };
 
 export default fr;

@@ -101,6 +101,11 @@ const he: LocaleTable = {
     confirmationWindow: 'תודה, {name}. נחזור אליך ({window}).',
     confirmationNext: 'כדאי להשאיר את הטלפון בהישג יד. אין צורך לעשות שום דבר נוסף.',
   },
+  launcher: {
+    close: 'סגירה',
+    tab: 'משוב',
+    opened: 'נפתחה שאלת משוב קצרה.',
+  },
 };
 
 export default he;

@@ -101,6 +101,11 @@ const ja: LocaleTable = {
     confirmationWindow: '{name}様、ありがとうございます。折り返しお電話いたします（{window}）。',
     confirmationNext: 'お電話に出られるようにしておいてください。ほかにお手続きは必要ありません。',
   },
+  launcher: {
+    close: '閉じる',
+    tab: 'フィードバック',
+    opened: '短いフィードバックの質問が開きました。',
+  },
 };
 
 export default ja;

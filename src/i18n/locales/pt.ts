@@ -101,6 +101,11 @@ const pt: LocaleTable = {
     confirmationWindow: 'Obrigado, {name}. Vamos retornar a ligação ({window}).',
     confirmationNext: 'Mantenha o telefone por perto; você não precisa fazer mais nada.',
   },
+  launcher: {
+    close: 'Fechar',
+    tab: 'Opinião',
+    opened: 'Abriu-se uma breve pergunta de opinião.',
+  },
 };
 
 export default pt;

@@ -246,6 +246,26 @@ describe('<feelback-callback-request> sending', () => {
     });
   });
 
+  it('caps the topic at 500 characters as the count shows them: 500 emoji fit, the 501st does not', async () => {
+    const element = await request();
+    const topic = field<HTMLTextAreaElement>(element, 'topic');
+    expect(topic.hasAttribute('maxlength')).toBe(false);
+    await type(element, 'topic', '🐢'.repeat(501));
+    expect(topic.value).toBe('🐢'.repeat(500));
+    expect(description(element, topic)).toContain('500 of 500');
+    await fillValid(element, { topic: '🐢'.repeat(500) });
+    wait();
+    await submit(element);
+    expect(transport.sent[0]!.callback!.topic).toBe('🐢'.repeat(500));
+  });
+
+  it('names its buttons send-button and cancel-button, keeping the old part names beside them', async () => {
+    const element = await request('<feelback-callback-request cancelable></feelback-callback-request>');
+    expect(submitButton(element).getAttribute('part')?.split(' ')).toEqual(expect.arrayContaining(['button', 'send-button', 'submit']));
+    const cancel = shadow(element, '[part~="cancel-button"]');
+    expect(cancel?.getAttribute('part')?.split(' ')).toEqual(expect.arrayContaining(['button', 'cancel']));
+  });
+
   it('shows sending: fields locked, button disabled, progress announced', async () => {
     const element = await request();
     await fillValid(element);

@@ -135,8 +135,8 @@ describe('<feelback-feeling-prompt> follow-up', () => {
     expect(transport.sent[1].comment?.text).toBe('Fast delivery');
   });
 
-  it('caps the comment at max-length characters and counts live', async () => {
-    const element = await prompt(transport, '<feelback-feeling-prompt max-length="10"></feelback-feeling-prompt>');
+  it('caps the comment at maxlength characters and counts live', async () => {
+    const element = await prompt(transport, '<feelback-feeling-prompt maxlength="10"></feelback-feeling-prompt>');
     await pick(element, 'Happy');
     const count = shadow(element, '[part="count"]')!;
     expect(count.textContent).toBe('0 of 10 characters');
@@ -360,24 +360,48 @@ describe('<feelback-feeling-prompt> strings, attributes, disabled', () => {
     expect(radios(element).map(accessibleName)[0]).toBe('Angry');
   });
 
-  it('removing max-length restores 1000 without a warning', async () => {
+  it('removing maxlength restores 1000 without a warning', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const element = await prompt(transport, '<feelback-feeling-prompt max-length="20"></feelback-feeling-prompt>');
-    element.removeAttribute('max-length');
+    const element = await prompt(transport, '<feelback-feeling-prompt maxlength="20"></feelback-feeling-prompt>');
+    element.removeAttribute('maxlength');
     await element.updateComplete;
     await pick(element, 'Okay');
     expect(shadow(element, '[part="count"]')?.textContent).toBe('0 of 1000 characters');
     expect(warn).not.toHaveBeenCalled();
   });
 
-  it('a bad max-length warns once, naming the element, attribute and value, and uses 1000', async () => {
+  it('a bad maxlength warns once, naming the element, attribute and value, and uses 1000', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const element = await prompt(transport, '<feelback-feeling-prompt max-length="lots"></feelback-feeling-prompt>');
-    await prompt(transport, '<feelback-feeling-prompt max-length="lots"></feelback-feeling-prompt>');
+    const element = await prompt(transport, '<feelback-feeling-prompt maxlength="lots"></feelback-feeling-prompt>');
+    await prompt(transport, '<feelback-feeling-prompt maxlength="lots"></feelback-feeling-prompt>');
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0][0]).toMatch(/<feelback-feeling-prompt> max-length="NaN" is not a whole number from 1 to 10000; using 1000/);
+    expect(warn.mock.calls[0][0]).toMatch(/<feelback-feeling-prompt> maxlength="NaN" is not a whole number from 1 to 10000; using 1000/);
     await pick(element, 'Okay');
     expect(shadow(element, '[part="count"]')?.textContent).toBe('0 of 1000 characters');
+  });
+
+  it('the deprecated max-length still caps the comment, with one deprecation warning; removing it restores 1000', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const element = await prompt(transport, '<feelback-feeling-prompt max-length="10"></feelback-feeling-prompt>');
+    await pick(element, 'Happy');
+    expect(shadow(element, '[part="count"]')?.textContent).toBe('0 of 10 characters');
+    expect(warn.mock.calls.map((call) => call[0])).toEqual([
+      'feelback: <feelback-feeling-prompt> max-length is deprecated; use maxlength. It still works for now.',
+    ]);
+    element.removeAttribute('max-length');
+    await element.updateComplete;
+    expect(shadow(element, '[part="count"]')?.textContent).toBe('0 of 1000 characters');
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it('committing a feeling fires native input and change, like a radio group', async () => {
+    const element = await prompt(transport);
+    const fired: string[] = [];
+    element.addEventListener('input', () => fired.push('input'));
+    element.addEventListener('change', () => fired.push('change'));
+    await pick(element, 'Happy');
+    expect(fired).toEqual(['input', 'change']);
+    expect(element.value).toBe('happy');
   });
 
   it('disabled: faces cannot be picked or focused, nothing is sent', async () => {

@@ -88,15 +88,15 @@ describe('<feelback-rating-bar> bad attributes', () => {
     expect(radios(element)).toHaveLength(10);
   });
 
-  it('removing min, max or max-length restores its default, without a warning', async () => {
+  it('removing min, max or maxlength restores its default, without a warning', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const element = await bar('<feelback-rating-bar scale="numeric" min="0" max="4" max-length="20"></feelback-rating-bar>');
+    const element = await bar('<feelback-rating-bar scale="numeric" min="0" max="4" maxlength="20"></feelback-rating-bar>');
     element.removeAttribute('max');
     await element.updateComplete;
     expect(names(element)[0]).toBe('0 of 10');
     expect(radios(element)).toHaveLength(11);
     element.removeAttribute('min');
-    element.removeAttribute('max-length');
+    element.removeAttribute('maxlength');
     await element.updateComplete;
     expect(radios(element)).toHaveLength(10);
     expect(element.maxLength).toBe(1000);
@@ -358,7 +358,7 @@ describe('<feelback-rating-bar comment>', () => {
   });
 
   it('caps the comment in characters (an emoji is one), as the count does, and says when the limit is reached', async () => {
-    const element = await bar('<feelback-rating-bar comment max-length="5"></feelback-rating-bar>');
+    const element = await bar('<feelback-rating-bar comment maxlength="5"></feelback-rating-bar>');
     radios(element)[1].click();
     await element.updateComplete;
     const box = shadow<HTMLTextAreaElement>(element, 'textarea')!;
@@ -371,6 +371,25 @@ describe('<feelback-rating-bar comment>', () => {
     expect(shadow(element, '[role="status"]')?.textContent).toBe('You have reached the limit of 5 characters.');
     shadow<HTMLButtonElement>(element, '[part~="send-button"]')!.click();
     expect(transport.sent[1].comment?.text).toBe('ok 🐢🐢');
+  });
+
+  it('the deprecated max-length attribute still caps the comment, with one deprecation warning per page', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const element = await bar('<feelback-rating-bar comment max-length="5"></feelback-rating-bar>');
+    await bar('<feelback-rating-bar comment max-length="7"></feelback-rating-bar>');
+    expect(element.maxLength).toBe(5);
+    expect(warn.mock.calls.map((call) => call[0])).toEqual([
+      'feelback: <feelback-rating-bar> max-length is deprecated; use maxlength. It still works for now.',
+    ]);
+    radios(element)[1].click();
+    await element.updateComplete;
+    expect(shadow(element, '[part="count"]')?.textContent).toBe('0 of 5 characters');
+  });
+
+  it('maxlength wins over the deprecated max-length when both are given', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const element = await bar('<feelback-rating-bar comment maxlength="8" max-length="5"></feelback-rating-bar>');
+    expect(element.maxLength).toBe(8);
   });
 
   it('Skip sends nothing more and thanks the visitor', async () => {

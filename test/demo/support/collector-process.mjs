@@ -7,6 +7,8 @@ const demo = await startDemoServer({
   port: 0,
   dbPath: process.env.DB_PATH,
   databaseUrl: process.env.DATABASE_URL || undefined,
+  // Load from one address is the point of these runs: no per-client limits.
+  rateLimits: { requests: null, feedback: null, callback: null },
 }).catch((error) => {
   console.error(error.code === 'STORE_CONFIG' ? error.message : error);
   process.exit(1);

@@ -2,8 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { StoreLocation } from '../../support/stores.js';
 
-export const NO_RATE_LIMITS = { RATE_LIMIT_REQUESTS: 'off', RATE_LIMIT_FEEDBACK: 'off' };
-
 const SCRIPT = fileURLToPath(new URL('./collector-process.mjs', import.meta.url));
 
 export interface CollectorProcess {
@@ -17,8 +15,7 @@ export interface CollectorProcess {
 /** Starts a collector in its own process on `location`, and waits until it listens. */
 export function startCollectorProcess(location: StoreLocation): Promise<CollectorProcess> {
   const child = spawn(process.execPath, [SCRIPT], {
-    // Many requests from one address: per-client rate limits would answer 429 long before the store is tested.
-    env: { ...process.env, DB_PATH: location.dbPath ?? '', DATABASE_URL: location.databaseUrl ?? '', ...NO_RATE_LIMITS },
+    env: { ...process.env, DB_PATH: location.dbPath ?? '', DATABASE_URL: location.databaseUrl ?? '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
