@@ -47,7 +47,11 @@ export function startAlerts({ store, config, publicUrl, log = () => {}, fetch: r
 
   return {
     /** Where alerts go, for the start-up banner. */
-    destination: builtIn ? 'the live log (built-in receiver; set ALERT_WEBHOOK_URL to send them on)' : config.url,
+    // Only the origin: a webhook's path is often its credential (Slack's are), and banners end up in logs.
+    destination:
+      config.url === null
+        ? 'the live log (built-in receiver; set ALERT_WEBHOOK_URL to send them on)'
+        : `${new URL(config.url).origin}/… (${config.format}${config.secret ? ', signed' : ''})`,
     /** After a batch is stored (and on a retried batch too: every step is idempotent on the event id). */
     onStored: dispatcher.onStored,
     inbox,
