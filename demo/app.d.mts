@@ -112,6 +112,10 @@ export type AlertOptions = {
      * how often the outbox is looked at for due alerts; default 1 s
      */
     pollMs?: number | undefined;
+    /**
+     * ms before retrying a failed webhook; default exponential from 5 s
+     */
+    retryDelay?: ((attempts: number) => number) | undefined;
 };
 export type DemoServer = {
     /**

@@ -105,6 +105,7 @@ function staticRouteFor(path) {
  * @property {import('./collector/alerts/config.mjs').AlertConfig} [config] from `readAlertConfig(process.env)`
  * @property {typeof fetch} [fetch] how webhooks are posted (tests)
  * @property {number} [pollMs] how often the outbox is looked at for due alerts; default 1 s
+ * @property {(attempts: number) => number} [retryDelay] ms before retrying a failed webhook; default exponential from 5 s
  */
 
 /**
@@ -615,6 +616,7 @@ export async function startDemoServer({
     log,
     ...(alertOptions.fetch ? { fetch: alertOptions.fetch } : {}),
     ...(alertOptions.pollMs === undefined ? {} : { pollMs: alertOptions.pollMs }),
+    ...(alertOptions.retryDelay ? { retryDelay: alertOptions.retryDelay } : {}),
   });
 
   /** @type {NodeJS.Timeout | undefined} */

@@ -29,8 +29,9 @@ function logReceiver(log) {
  * @param {(line: string) => void} [options.log]
  * @param {typeof fetch} [options.fetch]
  * @param {number} [options.pollMs]
+ * @param {(attempts: number) => number} [options.retryDelay] ms before the next attempt after a failed one
  */
-export function startAlerts({ store, config, publicUrl, log = () => {}, fetch: request, pollMs }) {
+export function startAlerts({ store, config, publicUrl, log = () => {}, fetch: request, pollMs, retryDelay }) {
   const outbox = storeOutbox(store);
   const inbox = storeInbox(store);
   const builtIn = config.url === null;
@@ -42,6 +43,7 @@ export function startAlerts({ store, config, publicUrl, log = () => {}, fetch: r
     log,
     fetch: request ?? (builtIn ? logReceiver(log) : fetch),
     ...(pollMs === undefined ? {} : { pollMs }),
+    ...(retryDelay === undefined ? {} : { retryDelay }),
   });
   dispatcher.start();
 
