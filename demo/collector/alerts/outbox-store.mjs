@@ -179,7 +179,8 @@ export function storeInbox({ driver }) {
      * @returns {Promise<InboxItem[]>}
      */
     async list({ status, widget, limit = 100 } = {}) {
-      const where = [sql`1 = 1`];
+      // A feeling folded into the call back request that followed it is shown with that request.
+      const where = [sql`status <> 'merged'`];
       if (status) where.push(sql`inbox_status = ${status}`);
       if (widget) where.push(sql`widget = ${widget}`);
       const condition = join(where, ' AND ');
@@ -258,7 +259,7 @@ export function storeInbox({ driver }) {
         SELECT first_contact_at - received_at AS wait FROM alert_outbox
         WHERE first_contact_at IS NOT NULL ORDER BY first_contact_at DESC LIMIT 1000`);
       const waits = rows.map((row) => Number(row.wait)).sort((a, b) => a - b);
-      const [{ n }] = await driver.all(sql`SELECT count(*) AS n FROM alert_outbox WHERE inbox_status = 'open'`);
+      const [{ n }] = await driver.all(sql`SELECT count(*) AS n FROM alert_outbox WHERE inbox_status = 'open' AND status <> 'merged'`);
       const middle = Math.floor(waits.length / 2);
       const medianMs = waits.length === 0 ? null : waits.length % 2 ? waits[middle] : Math.round((waits[middle - 1] + waits[middle]) / 2);
       return { medianMs, contacted: waits.length, open: Number(n) };
