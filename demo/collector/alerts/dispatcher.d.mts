@@ -36,7 +36,7 @@
  * @property {() => number} [now]
  * @property {typeof fetch} [fetch]
  * @property {number} [pollMs] how often due alerts are looked for (default 1 s)
- * @property {number} [maxAttempts] after this many failed attempts an alert is marked failed (default 12, about a day)
+ * @property {number} [maxAttempts] after this many failed attempts an alert is marked failed (default 200: with the default backoff, about a day of trying)
  * @property {(attempts: number) => number} [retryDelay] ms before the next attempt (default: exponential from 5 s, capped at 15 min, jittered)
  */
 /** @param {DispatcherOptions} options */
@@ -129,7 +129,7 @@ export type DispatcherOptions = {
      */
     pollMs?: number | undefined;
     /**
-     * after this many failed attempts an alert is marked failed (default 12, about a day)
+     * after this many failed attempts an alert is marked failed (default 200: with the default backoff, about a day of trying)
      */
     maxAttempts?: number | undefined;
     /**

@@ -45,7 +45,7 @@ import { alertRetryDelay, postWebhook } from './webhook.mjs';
  * @property {() => number} [now]
  * @property {typeof fetch} [fetch]
  * @property {number} [pollMs] how often due alerts are looked for (default 1 s)
- * @property {number} [maxAttempts] after this many failed attempts an alert is marked failed (default 12, about a day)
+ * @property {number} [maxAttempts] after this many failed attempts an alert is marked failed (default 200: with the default backoff, about a day of trying)
  * @property {(attempts: number) => number} [retryDelay] ms before the next attempt (default: exponential from 5 s, capped at 15 min, jittered)
  */
 
@@ -59,7 +59,7 @@ export function createAlertDispatcher({
   now = Date.now,
   fetch: request = fetch,
   pollMs = 1000,
-  maxAttempts = 12,
+  maxAttempts = 200,
   retryDelay = alertRetryDelay,
 }) {
   /** @type {ReturnType<typeof setTimeout> | undefined} */
