@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import minifyCss from './build/minify-css.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-const external = [...Object.keys(pkg.dependencies ?? {})];
+// Peer dependencies (React, Vue) are imported by the framework entries and never bundled.
+const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
 const isExternal = (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
 // The public modules; each becomes an entry so the exports map points at stable paths.
@@ -23,6 +24,9 @@ const entries = {
   'transport/index': 'src/transport/index.ts',
   'context/index': 'src/context/index.ts',
   'define/launcher': 'src/define/launcher.ts',
+  'react/index': 'src/react/index.ts',
+  'react/jsx': 'src/react/jsx.ts',
+  'vue/index': 'src/vue/index.ts',
 };
 const existing = Object.fromEntries(
   Object.entries(entries).filter(([, file]) => {

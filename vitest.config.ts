@@ -8,7 +8,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'happy-dom',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/browser/**', 'test/demo/**', 'node_modules/**'],
+          exclude: ['test/browser/**', 'test/demo/**', 'test/types/**', 'node_modules/**'],
           restoreMocks: true,
         },
       },
@@ -17,6 +17,14 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/demo/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          // Compiles framework fixture apps against the packed package (needs dist/).
+          name: 'types',
+          environment: 'node',
+          include: ['test/types/**/*.test.ts'],
         },
       },
       {

@@ -1,7 +1,7 @@
 import { toJsonSafeMetadata } from './context/metadata.js';
 import type { ContextOptions } from './context/page.js';
 import { observeVitals } from './context/vitals.js';
-import { resolveEndpoint } from './internal/endpoint.js';
+import { isUnresolvedRelativeEndpoint, resolveEndpoint } from './internal/endpoint.js';
 import { warnOnce } from './internal/warn.js';
 import { configureSharedTransports, resetSharedTransports, transportFor } from './transport/registry.js';
 import type { Consent, SharedTransportOptions, TransportOptions } from './transport/types.js';
@@ -104,7 +104,7 @@ function validate(options: Record<string, unknown>): FeelbackConfig {
     if (value === undefined) continue;
     switch (key) {
       case 'endpoint':
-        if (typeof value === 'string' && resolveEndpoint(value)) valid.endpoint = value;
+        if (typeof value === 'string' && (resolveEndpoint(value) || isUnresolvedRelativeEndpoint(value))) valid.endpoint = value;
         else warnOnce(`configure(): endpoint "${String(value)}" is not an http(s) URL; ignored.`);
         break;
       case 'metadata':
@@ -200,7 +200,8 @@ export function configure(options: FeelbackConfig = {}): Readonly<FeelbackConfig
     configureSharedTransports(changes);
   }
   // Created now, not at the first answer: what an earlier page load left queued goes out on this load (DESIGN §5).
-  if (next.endpoint) transportFor(resolveEndpoint(next.endpoint)!);
+  const endpoint = resolveEndpoint(next.endpoint);
+  if (endpoint) transportFor(endpoint);
   if (current.vitals !== false) observeVitals();
   for (const listener of listeners) {
     try {

@@ -3,6 +3,7 @@ import { uuidv4 } from '../internal/uuid.js';
 /** Wire format version carried in every request body. */
 export const WIRE_FORMAT_VERSION = 1;
 
+/** What an answer is; each type carries its own payload field (see `FeelbackEvent`). */
 export type FeelbackEventType = 'rating' | 'feeling' | 'comment' | 'callback' | 'shown' | 'dismissed';
 
 export type VitalName = 'LCP' | 'INP' | 'CLS' | 'FCP' | 'TTFB';
@@ -57,23 +58,77 @@ export interface FeelbackLauncherPayload {
   reason?: 'close' | 'escape' | 'outside';
 }
 
-/** One answer, as it travels on the wire (format v1). */
-export interface FeelbackEvent {
+/** The fields every answer has, whatever its type. */
+export interface FeelbackEventBase {
   /** UUID v4, fixed at creation and the same on every retry; servers dedupe on it. */
   id: string;
-  type: FeelbackEventType;
   /** The widget's `widget-id`. */
   widget: string;
   /** ISO 8601. */
   createdAt: string;
-  rating?: RatingPayload;
-  feeling?: FeelingPayload;
-  comment?: CommentPayload;
-  callback?: CallbackPayload;
-  launcher?: FeelbackLauncherPayload;
   context: PageContext;
+  /** `configure({ metadata })` merged with the element's own `metadata`. */
   metadata?: Record<string, unknown>;
 }
+
+/**
+ * Each payload field is present on exactly one event type and declared `never`
+ * on the others, so `event.rating?.value` reads on any event and
+ * `if (event.type === 'rating') event.rating.value` needs no `!`.
+ */
+interface Payloads {
+  rating?: never;
+  feeling?: never;
+  comment?: never;
+  callback?: never;
+  launcher?: never;
+}
+
+/** A score on a scale (`<feelback-rating-bar>`). */
+export interface FeelbackRatingEvent extends FeelbackEventBase, Omit<Payloads, 'rating'> {
+  type: 'rating';
+  rating: RatingPayload;
+}
+/** A feeling (`<feelback-feeling-prompt>`). */
+export interface FeelbackFeelingEvent extends FeelbackEventBase, Omit<Payloads, 'feeling'> {
+  type: 'feeling';
+  feeling: FeelingPayload;
+}
+/** A follow-up comment; `comment.replyTo` is the id of the rating or feeling it follows. */
+export interface FeelbackCommentEvent extends FeelbackEventBase, Omit<Payloads, 'comment'> {
+  type: 'comment';
+  comment: CommentPayload;
+}
+/** A request for a call back (`<feelback-callback-request>`). */
+export interface FeelbackCallbackEvent extends FeelbackEventBase, Omit<Payloads, 'callback'> {
+  type: 'callback';
+  callback: CallbackPayload;
+}
+/** A launcher opened its widget (for response rates). */
+export interface FeelbackShownEvent extends FeelbackEventBase, Omit<Payloads, 'launcher'> {
+  type: 'shown';
+  launcher: FeelbackLauncherPayload;
+}
+/** A launcher's widget was closed unanswered. */
+export interface FeelbackDismissedEvent extends FeelbackEventBase, Omit<Payloads, 'launcher'> {
+  type: 'dismissed';
+  launcher: FeelbackLauncherPayload;
+}
+
+/**
+ * One answer, as it travels on the wire (format v1): a union discriminated by
+ * `type`, so narrowing on `type` gives the payload field that type carries.
+ */
+export type FeelbackEvent =
+  | FeelbackRatingEvent
+  | FeelbackFeelingEvent
+  | FeelbackCommentEvent
+  | FeelbackCallbackEvent
+  | FeelbackShownEvent
+  | FeelbackDismissedEvent;
+
+/** The event of one type: `FeelbackEventOf<'rating'>` is `FeelbackRatingEvent`. */
+export type FeelbackEventOf<T extends FeelbackEventType> = Extract<FeelbackEvent, { type: T }>;
 
 /** The request body: `{"v":1,"sentAt":ISO,"events":[…]}`. */
 export interface FeelbackBatch {
@@ -82,7 +137,14 @@ export interface FeelbackBatch {
   events: FeelbackEvent[];
 }
 
-export type EventFields = Pick<FeelbackEvent, 'rating' | 'feeling' | 'comment' | 'callback' | 'launcher'>;
+/** The payload fields an element passes to `createEvent()`; the one matching `type` must be set. */
+export interface EventFields {
+  rating?: RatingPayload;
+  feeling?: FeelingPayload;
+  comment?: CommentPayload;
+  callback?: CallbackPayload;
+  launcher?: FeelbackLauncherPayload;
+}
 
 export interface EventInit extends EventFields {
   type: FeelbackEventType;
@@ -94,7 +156,8 @@ export interface EventInit extends EventFields {
 
 /** Builds a wire-format event with a fresh id; the payload fields are copied as given. */
 export function createFeedbackEvent(init: EventInit): FeelbackEvent {
-  const event: FeelbackEvent = {
+  // Built field by field (not spread) so the keys keep the documented wire order.
+  const event: Record<string, unknown> = {
     id: uuidv4(),
     type: init.type,
     widget: init.widget,
@@ -107,7 +170,7 @@ export function createFeedbackEvent(init: EventInit): FeelbackEvent {
   if (init.callback) event.callback = init.callback;
   if (init.launcher) event.launcher = init.launcher;
   if (init.metadata && Object.keys(init.metadata).length > 0) event.metadata = init.metadata;
-  return event;
+  return event as unknown as FeelbackEvent;
 }
 
 /** Wraps events in a v1 request body. */

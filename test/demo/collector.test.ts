@@ -3,10 +3,13 @@ import { request } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { startDemoServer, type DemoServer } from '../../demo/app.mjs';
 import { openStore } from '../../demo/collector/store/index.mjs';
-import type { FeedbackBatch, FeedbackEvent } from '../../src/context/event.js';
+import type { EventFields, FeedbackBatch, FeedbackEvent, FeelbackEventBase, FeelbackEventType } from '../../src/context/event.js';
+
+/** Any fields of any answer type (a Partial of the FeedbackEvent union would keep each type's own fields apart). */
+type RatingAnswer = Partial<FeelbackEventBase> & EventFields & { type?: FeelbackEventType };
 import { STORE_KINDS, storeFixture, type StoreLocation } from '../support/stores.js';
 
-export function ratingEvent(overrides: Partial<FeedbackEvent> = {}): FeedbackEvent {
+export function ratingEvent(overrides: Partial<RatingAnswer> = {}): FeedbackEvent {
   return {
     id: randomUUID(),
     type: 'rating',
@@ -22,7 +25,7 @@ export function ratingEvent(overrides: Partial<FeedbackEvent> = {}): FeedbackEve
       vitals: { LCP: { value: 1800, rating: 'good' }, INP: { value: 350, rating: 'needs-improvement' } },
     },
     ...overrides,
-  };
+  } as FeedbackEvent;
 }
 
 // Reads need the admin token, and one test client posts far more than a visitor
@@ -416,7 +419,7 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
     it("counts each visitor's latest answer per widget by arrival; a forged createdAt or sessionId changes nothing else", async () => {
       const visitor = randomUUID();
       const context = { ...ratingEvent().context, sessionId: visitor };
-      const nps = (value: number, extra: Partial<FeedbackEvent> = {}) =>
+      const nps = (value: number, extra: Partial<RatingAnswer> = {}) =>
         ratingEvent({ context, rating: { scale: 'nps', value, min: 0, max: 10 }, ...extra });
       // The visitor answers on two widgets; someone re-posts with their sessionId, dated 9999.
       await post(JSON.stringify(batch([nps(3), nps(8, { widget: 'search' })])));

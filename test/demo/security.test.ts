@@ -40,7 +40,7 @@ function event(overrides: Partial<FeedbackEvent> = {}): FeedbackEvent {
     rating: { scale: 'stars', value: 4, min: 1, max: 5 },
     context: { url: 'https://shop.example/', referrer: '', locale: 'en', viewport: { width: 1, height: 1 }, sessionId: 's' },
     ...overrides,
-  };
+  } as FeedbackEvent;
 }
 
 function callback(): FeedbackEvent {

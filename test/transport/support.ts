@@ -22,7 +22,8 @@ export function makeEvent(type: FeedbackEventType = 'rating', extra: Partial<Fee
       ? { callback: { name: 'Ada', phone: '+441234567', window: 'asap', topic: '', consent: true as const, timeZone: 'UTC' } }
       : {}),
   });
-  return { ...event, ...extra };
+  // Overrides may build any shape on purpose (hostile or malformed input), so the result is not narrowed.
+  return { ...event, ...extra } as FeedbackEvent;
 }
 
 /** In-memory `localStorage` stand-in that can be told to fail. */

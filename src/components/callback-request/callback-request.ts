@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { AddFeelbackListener, CallbackRequestEventMap, RemoveFeelbackListener } from '../events.js';
 import { live } from 'lit/directives/live.js';
 import type { FeelbackEvent } from '../../context/event.js';
 import { countCharacters, fitText, sanitizeText } from '../../context/text.js';
@@ -53,11 +54,11 @@ const MAX_MIN_FILL_MS = 60 * 60 * 1000;
  * @tagname feelback-callback-request
  * @summary Lets a visitor request a call back, validated, accessible and spam-resistant.
  *
- * @fires feelback-change - `{ value }` the visitor picked a best time (its id).
- * @fires feelback-submit - `{ event }` the request is about to go to the transport; cancelable.
- * @fires feelback-sent - `{ id }` the endpoint accepted the request.
- * @fires feelback-error - `{ id, error, willRetry }` delivery failed (`willRetry` while the transport keeps trying).
- * @fires feelback-cancel - the visitor pressed Cancel (only with `cancelable`).
+ * @fires {CustomEvent<FeelbackChangeDetail<string>>} feelback-change - The visitor picked a best time; `detail.value` is its id (`asap`, `morning`, …).
+ * @fires {CustomEvent<FeelbackSubmitDetail>} feelback-submit - The request (`detail.event`) is about to go to the transport; cancelable: `preventDefault()` stops the send.
+ * @fires {CustomEvent<FeelbackSentDetail>} feelback-sent - The endpoint accepted the request with `detail.id`.
+ * @fires {CustomEvent<FeelbackErrorDetail>} feelback-error - Delivering the request with `detail.id` failed; `detail.willRetry` while the transport keeps trying.
+ * @fires {CustomEvent<undefined>} feelback-cancel - The visitor pressed Cancel (only with `cancelable`).
  *
  * @csspart base - The wrapper around the form or the confirmation.
  * @csspart form - The `<form>`.
@@ -95,13 +96,14 @@ const MAX_MIN_FILL_MS = 60 * 60 * 1000;
  * @cssprop --feelback-font-size - Base font size.
  * @cssprop --feelback-focus-ring - Focus outline colour.
  * @cssprop --feelback-callback-padding - Padding around the form.
+ * @cssprop --feelback-duration - Length of transitions (none under `prefers-reduced-motion`). Default `160ms`.
  */
 export class CallbackRequest extends FeelbackElement {
   static override styles = [tokens, callbackRequestStyles];
 
   protected readonly localize = new LocalizeController<CallbackRequestMessage>(this, 'callback-request', callbackRequestStrings);
   private readonly delivery = new DeliveryController(this, {
-    locale: () => this.localize.locale,
+    locale: () => this.localize.contentLanguage,
     onReport: (report) => this.handleReport(report),
   });
 
@@ -119,7 +121,7 @@ export class CallbackRequest extends FeelbackElement {
   @property({ attribute: 'consent-label' }) consentLabel?: string;
 
   /** Submissions sooner than this after the form appears are treated as bots and dropped silently, in ms. */
-  @property({ attribute: 'min-fill-ms', type: Number }) minFillMs = DEFAULT_MIN_FILL_MS;
+  @property({ attribute: 'min-fill-ms', type: Number }) minFillMs: number = DEFAULT_MIN_FILL_MS;
 
   /** Id of the feeling or rating event this request follows; sent as `callback.replyTo`. */
   @property({ attribute: 'reply-to' }) replyTo?: string;
@@ -192,7 +194,7 @@ export class CallbackRequest extends FeelbackElement {
       const error = validateField(field, this.values, this.windowIds());
       this.errors = { ...this.errors, [field]: error };
     }
-    if (field === 'window') dispatchFeelbackEvent(this, 'feelback-change', { value });
+    if (field === 'window') dispatchFeelbackEvent(this, 'feelback-change', { value: String(value) });
   }
 
   private handleHoneypot(event: Event): void {
@@ -530,6 +532,12 @@ export class CallbackRequest extends FeelbackElement {
     }
     return unique.map(({ id, label, when }) => (when ? { id, label, when } : { id, label }));
   }
+}
+
+/** Typed `addEventListener` for this element's events (`feelback-change`'s `detail.value` and the rest). */
+export interface CallbackRequest {
+  addEventListener: AddFeelbackListener<CallbackRequest, CallbackRequestEventMap>;
+  removeEventListener: RemoveFeelbackListener<CallbackRequest, CallbackRequestEventMap>;
 }
 
 declare global {

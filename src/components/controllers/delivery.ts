@@ -27,7 +27,7 @@ export type DeliveryReport =
   | { id: string; outcome: 'retrying' | 'failed'; error: string };
 
 export interface DeliveryOptions {
-  /** The locale recorded in each event's context. */
+  /** The locale recorded in each event's context: the language the widget's text is actually in. */
   locale(): string;
   /** Told about the element's own answers, before the matching `feelback-*` event reaches the page. */
   onReport?(report: DeliveryReport): void;

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import type { AddFeelbackListener, FeelingPromptEventMap, RemoveFeelbackListener } from '../events.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { COMMENT_MAX_LENGTH } from '../../context/text.js';
 import { warnOnce } from '../../internal/warn.js';
@@ -51,12 +52,12 @@ function callbackElementDefined(): boolean {
  * @tagname feelback-feeling-prompt
  * @summary The "How did we make you feel?" prompt with an empathetic follow-up.
  *
- * @fires feelback-change - `{ value }`: the visitor committed the feeling with this id.
- * @fires feelback-submit - `{ event }`: a feeling or comment event is about to go to the transport; cancelable.
- * @fires feelback-sent - `{ id }`: the endpoint accepted the event with this id.
- * @fires feelback-error - `{ id, error, willRetry }`: delivering the event with this id failed.
- * @fires change - Like a native radio group, when the visitor commits a different feeling.
- * @fires input - Like a native radio group, when the visitor commits a different feeling.
+ * @fires {CustomEvent<FeelbackChangeDetail<string>>} feelback-change - The visitor committed a feeling; `detail.value` is its id (`angry` … `delighted`, or your own).
+ * @fires {CustomEvent<FeelbackSubmitDetail>} feelback-submit - A feeling or comment event (`detail.event`) is about to go to the transport; cancelable: `preventDefault()` stops the send.
+ * @fires {CustomEvent<FeelbackSentDetail>} feelback-sent - The endpoint accepted the event with `detail.id`.
+ * @fires {CustomEvent<FeelbackErrorDetail>} feelback-error - Delivering the event with `detail.id` failed; `detail.willRetry` while the transport keeps trying.
+ * @fires {Event} change - Like a native radio group, when the visitor commits a different feeling.
+ * @fires {Event} input - Like a native radio group, when the visitor commits a different feeling.
  *
  * @csspart base - The wrapper around everything.
  * @csspart question - The question above the feelings.
@@ -79,6 +80,7 @@ function callbackElementDefined(): boolean {
  * @csspart confirmation - The thank-you message.
  *
  * @cssprop --feelback-accent - Accent colour: buttons and, by default, the chosen feeling.
+ * @cssprop --feelback-accent-contrast - Text on the accent colour (the Send button).
  * @cssprop --feelback-feeling-color - Colour of the chosen feeling.
  * @cssprop --feelback-feeling-size - Size of each face. Default 2.25rem.
  * @cssprop --feelback-feeling-gap - Space between feelings.
@@ -103,7 +105,7 @@ export class FeelingPrompt extends FeelbackElement {
   static override styles = [...FeelbackElement.styles, promptLayout, feelingPromptStyles];
 
   protected readonly localize = new LocalizeController<FeelingPromptMessage>(this, 'feeling-prompt', feelingPromptStrings);
-  private readonly delivery = new DeliveryController(this, { locale: () => this.localize.locale });
+  private readonly delivery = new DeliveryController(this, { locale: () => this.localize.contentLanguage });
   private readonly followUp = new CommentFollowUpController(this, {
     localize: this.localize,
     disabled: () => this.disabled,
@@ -159,7 +161,7 @@ export class FeelingPrompt extends FeelbackElement {
   @property({ type: Boolean, attribute: 'offer-callback' }) offerCallback = false;
 
   /** Longest comment (1–10000), counted as a person counts characters. Default 1000. */
-  @property({ type: Number, attribute: 'maxlength' }) maxLength = COMMENT_MAX_LENGTH;
+  @property({ type: Number, attribute: 'maxlength' }) maxLength: number = COMMENT_MAX_LENGTH;
 
   /** @deprecated The `max-length` attribute; use `maxlength`. Still honoured, with a one-time warning. */
   @property({ type: Number, attribute: 'max-length' }) deprecatedMaxLength?: number;
@@ -396,6 +398,12 @@ export class FeelingPrompt extends FeelbackElement {
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
   }
+}
+
+/** Typed `addEventListener` for this element's events (`feelback-change`'s `detail.value` and the rest). */
+export interface FeelingPrompt {
+  addEventListener: AddFeelbackListener<FeelingPrompt, FeelingPromptEventMap>;
+  removeEventListener: RemoveFeelbackListener<FeelingPrompt, FeelingPromptEventMap>;
 }
 
 declare global {

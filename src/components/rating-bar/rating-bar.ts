@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, queryAll, state } from 'lit/decorators.js';
+import type { AddFeelbackListener, RatingBarEventMap, RemoveFeelbackListener } from '../events.js';
 import type { FeelbackEvent } from '../../context/event.js';
 import { COMMENT_MAX_LENGTH } from '../../context/text.js';
 import { warnAttribute } from '../../internal/warn.js';
@@ -38,12 +39,12 @@ type Step = 'rate' | 'comment' | 'thanks';
  * @tagname feelback-rating-bar
  * @summary One-tap rating on a scale, delivered the moment it is chosen.
  *
- * @fires feelback-change - The selection changed by user action. `detail: { value: number }`.
- * @fires feelback-submit - A rating or comment event is about to be sent; cancelable. `detail: { event }`.
- * @fires feelback-sent - The endpoint accepted an event. `detail: { id }`.
- * @fires feelback-error - Delivery failed. `detail: { id, error, willRetry }`.
- * @fires change - Like a native input, when the selection changes by user action.
- * @fires input - Like a native input, when the selection changes by user action.
+ * @fires {CustomEvent<FeelbackChangeDetail<number>>} feelback-change - The visitor committed a score (`detail.value`).
+ * @fires {CustomEvent<FeelbackSubmitDetail>} feelback-submit - A rating or comment event (`detail.event`) is about to be sent; cancelable: `preventDefault()` stops the send.
+ * @fires {CustomEvent<FeelbackSentDetail>} feelback-sent - The endpoint accepted the event with `detail.id`.
+ * @fires {CustomEvent<FeelbackErrorDetail>} feelback-error - Delivering the event with `detail.id` failed; `detail.willRetry` while the transport keeps trying.
+ * @fires {Event} change - Like a native input, when the selection changes by user action.
+ * @fires {Event} input - Like a native input, when the selection changes by user action.
  *
  * @csspart base - The wrapper around everything.
  * @csspart question - The question text.
@@ -51,32 +52,42 @@ type Step = 'rate' | 'comment' | 'thanks';
  * @csspart option - Each option.
  * @csspart option-selected - The selected option (alongside `option`).
  * @csspart label - Visible option labels and the low/high end labels.
+ * @csspart low-label - The label under the lowest score (alongside `label`).
+ * @csspart high-label - The label under the highest score (alongside `label`).
  * @csspart button - The Send and Skip buttons.
- * @csspart textarea - The follow-up comment box.
- * @csspart count - The comment box's live character count.
  * @csspart send-button - The Send button (alongside `button`).
  * @csspart skip-button - The Skip button (alongside `button`).
+ * @csspart textarea - The follow-up comment box.
+ * @csspart count - The comment box's live character count.
  * @csspart confirmation - The thank-you message.
  *
  * @cssprop --feelback-accent - Accent colour (selected options, buttons). Default `#b45309`.
+ * @cssprop --feelback-accent-contrast - Text on the accent colour (the Send button, a selected number).
  * @cssprop --feelback-rating-color - Colour of lit stars and selected options. Default: the accent.
  * @cssprop --feelback-rating-size - Size of each option (target size). Default `2.75rem`.
  * @cssprop --feelback-rating-gap - Gap between options. Default `0.375rem`.
+ * @cssprop --feelback-rating-background - Background of the whole widget. Default: transparent.
+ * @cssprop --feelback-question-size - Font size of the question.
+ * @cssprop --feelback-padding - Padding inside the widget. Default `0`.
  * @cssprop --feelback-text - Text colour.
  * @cssprop --feelback-muted - Secondary text and unlit symbols.
  * @cssprop --feelback-surface - Background of boxes and fields.
+ * @cssprop --feelback-surface-raised - Raised surfaces (a shared token; no part of the rating bar uses it today).
  * @cssprop --feelback-border - Border colour of boxes and fields.
  * @cssprop --feelback-radius - Corner radius. Default `8px`.
  * @cssprop --feelback-font - Font family.
  * @cssprop --feelback-font-size - Base font size.
  * @cssprop --feelback-spacing - Space between the parts. Default `0.75rem`.
  * @cssprop --feelback-focus-ring - Focus outline colour.
+ * @cssprop --feelback-success - Colour of the thank-you message.
+ * @cssprop --feelback-danger - Error colour (a shared token; no part of the rating bar uses it today).
+ * @cssprop --feelback-duration - Length of transitions (none under `prefers-reduced-motion`). Default `160ms`.
  */
 export class RatingBar extends FeelbackFormElement {
   static override styles = [...FeelbackElement.styles, promptLayout, ratingBarStyles];
 
   protected readonly localize = new LocalizeController<RatingBarMessage>(this, 'rating-bar', ratingBarStrings);
-  private readonly delivery = new DeliveryController(this, { locale: () => this.localize.locale });
+  private readonly delivery = new DeliveryController(this, { locale: () => this.localize.contentLanguage });
   private readonly followUp = new CommentFollowUpController(this, {
     localize: this.localize,
     disabled: () => this.isDisabled,
@@ -118,10 +129,10 @@ export class RatingBar extends FeelbackFormElement {
   @property() scale: ScaleName = 'stars';
 
   /** Lowest score of a `numeric` scale. Default 1. */
-  @property({ type: Number }) min = NUMERIC_DEFAULT_MIN;
+  @property({ type: Number }) min: number = NUMERIC_DEFAULT_MIN;
 
   /** Highest score of a `numeric` scale. Default 10; at most 20 above `min`. */
-  @property({ type: Number }) max = NUMERIC_DEFAULT_MAX;
+  @property({ type: Number }) max: number = NUMERIC_DEFAULT_MAX;
 
   /** The selected score; the `value` attribute is the default that a form reset returns to. */
   @property({ type: Number }) value: number | null = null;
@@ -145,7 +156,7 @@ export class RatingBar extends FeelbackFormElement {
   @property({ type: Boolean }) comment = false;
 
   /** Most characters a comment may have (1–10000), counted as a person counts them. Default 1000. */
-  @property({ type: Number, attribute: 'maxlength' }) maxLength = COMMENT_MAX_LENGTH;
+  @property({ type: Number, attribute: 'maxlength' }) maxLength: number = COMMENT_MAX_LENGTH;
 
   /** @deprecated The `max-length` attribute; use `maxlength`. Still honoured, with a one-time warning. */
   @property({ type: Number, attribute: 'max-length' }) deprecatedMaxLength?: number;
@@ -417,6 +428,12 @@ export class RatingBar extends FeelbackFormElement {
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
   }
+}
+
+/** Typed `addEventListener` for this element's events (`feelback-change`'s `detail.value` and the rest). */
+export interface RatingBar {
+  addEventListener: AddFeelbackListener<RatingBar, RatingBarEventMap>;
+  removeEventListener: RemoveFeelbackListener<RatingBar, RatingBarEventMap>;
 }
 
 declare global {
