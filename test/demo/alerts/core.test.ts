@@ -24,7 +24,7 @@ function answer(fields: Partial<FeedbackEvent>): FeedbackEvent {
       vitals: { LCP: { value: 4800, rating: 'poor' }, INP: { value: 120, rating: 'good' } },
     },
     ...fields,
-  };
+  } as FeedbackEvent;
 }
 const rating = (scale: string, value: number, min: number, max: number) => answer({ rating: { scale, value, min, max } });
 

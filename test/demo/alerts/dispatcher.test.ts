@@ -44,7 +44,7 @@ function answer(fields: Partial<FeedbackEvent>): FeedbackEvent {
     createdAt: new Date().toISOString(),
     context: { url: 'https://shop.example/pay', referrer: '', locale: 'en', viewport: { width: 1280, height: 800 }, sessionId: 's1', vitals: { INP: { value: 640, rating: 'poor' } } },
     ...fields,
-  };
+  } as FeedbackEvent;
 }
 
 function dispatcherFor(url: string, outbox = memoryOutbox(), env: Record<string, string> = {}) {

@@ -17,7 +17,7 @@ function answer(fields: Partial<FeedbackEvent>): FeedbackEvent {
     createdAt: new Date().toISOString(),
     context: { url: 'https://shop.example/pay', referrer: '', locale: 'en', viewport: { width: 1280, height: 800 }, sessionId: 'visitor-1' },
     ...fields,
-  };
+  } as FeedbackEvent;
 }
 
 describe.each(STORE_KINDS)('alert outbox and inbox on %s', (kind) => {
