@@ -10,6 +10,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/browser/**', 'test/demo/**', 'test/types/**', 'node_modules/**'],
           restoreMocks: true,
+          setupFiles: ['test/setup.ts'],
         },
       },
       {

@@ -36,7 +36,7 @@ function stubPlugin(stubs) {
       builder.onResolve({ filter: /^\.\/locales\// }, (args) =>
         /[\\/]i18n$/.test(args.resolveDir) ? { path: args.path, external: true } : undefined,
       );
-      builder.onResolve({ filter: /^web-vitals$/ }, (args) =>
+      builder.onResolve({ filter: /^web-vitals$/ }, () =>
         'web-vitals' in stubs ? { path: 'web-vitals', namespace: 'stub' } : undefined,
       );
       builder.onLoad({ filter: /.*/, namespace: 'stub' }, (args) => ({ contents: stubs[args.path], loader: 'js' }));

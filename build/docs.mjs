@@ -114,8 +114,8 @@ export function renderDocs(manifest) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const pages = renderDocs(readManifest());
-  const dir = new URL('../docs/', import.meta.url);
+  const dir = new URL('../docs/reference/', import.meta.url);
   mkdirSync(dir, { recursive: true });
   for (const [file, text] of pages) writeFileSync(new URL(file, dir), text);
-  console.log(`docs: wrote ${[...pages.keys()].map((file) => `docs/${file}`).join(', ')}`);
+  console.log(`docs: wrote ${[...pages.keys()].map((file) => `docs/reference/${file}`).join(', ')}`);
 }

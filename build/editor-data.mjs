@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { elementsOf, literalValues, propertiesWithoutAttribute, readManifest, typeText } from './manifest-read.mjs';
 
-const DOCS_BASE = 'docs/';
+const DOCS_BASE = 'docs/reference/';
 
 function docUrl(pkg, element) {
   const repository = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;

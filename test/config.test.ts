@@ -1,7 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { configure, getConfig, onConfigChange, resetConfig } from '../src/config.js';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { configure, getConfig, onConfigChange } from '../src/config.js';
 import { transportFor } from '../src/transport/registry.js';
-import { resetWarnings } from '../src/internal/warn.js';
 
 const observed: string[] = [];
 vi.mock('web-vitals', () => {
@@ -13,12 +12,7 @@ let warn: { mock: { calls: unknown[][] } };
 const warnings = () => warn.mock.calls.map((call) => String(call[0]));
 
 beforeEach(() => {
-  resetConfig();
-  resetWarnings();
   warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-});
-afterEach(() => {
-  resetConfig();
 });
 
 describe('configure() merging', () => {

@@ -47,6 +47,8 @@ function copyValue(value: unknown, path: string, depth: number, walk: Walk): unk
     case 'bigint':
       walk.dropped.push(describe(path, `a ${typeof value}`));
       return UNSENDABLE;
+    case 'object':
+      break;
   }
   if (value === null) return null;
   const object = value as object;

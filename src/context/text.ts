@@ -4,7 +4,7 @@
 export const COMMENT_MAX_LENGTH = 1000;
 
 // C0 and C1 controls except tab, line feed and carriage return, which people type.
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- matching control characters is the point of this pattern
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 /** Removes control characters (pasted ones are invisible, and never sent) but keeps tabs and line breaks. */

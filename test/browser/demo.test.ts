@@ -81,7 +81,7 @@ describe('the demo', () => {
     expect(log.errors).toEqual([]);
     expect(results.log.errors).toEqual([]);
     await results.page.close();
-  });
+  }, 60_000);
 
   it('shows text from visitors as text, never as markup', async () => {
     const rating = randomUUID();

@@ -15,7 +15,7 @@ async function openLauncher(attributes: string, { body = '', path = '/launcher.h
 }
 
 const isOpen = () => suite.page.evaluate(() => document.querySelector('feelback-launcher')!.open);
-const waitOpen = () => suite.page.waitForFunction(() => document.querySelector('feelback-launcher')?.open === true, undefined, { timeout: 10_000 });
+const waitOpen = () => suite.page.waitForFunction(() => document.querySelector('feelback-launcher')?.open === true, undefined, { timeout: 20_000 });
 const stayedClosed = async (ms = 600) => {
   await suite.page.waitForTimeout(ms);
   return !(await isOpen());

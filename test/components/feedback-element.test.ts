@@ -1,24 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import '../../src/define/rating-bar.js';
-import type { RatingBar } from '../../src/components/rating-bar/rating-bar.js';
-import { configure, resetConfig } from '../../src/config.js';
+import { describe, expect, it, vi } from 'vitest';
+import { configure } from '../../src/config.js';
 import { createTransport } from '../../src/transport/transport.js';
-import { cleanup, mount, shadowAll } from '../support/dom.js';
+import { shadowAll } from '../support/dom.js';
+import { mountRatingBar } from '../support/rating-bar.js';
 import { FakeStorage, makeEvent } from '../transport/support.js';
 
 const ENDPOINT = 'https://collect.example/feedback';
-
-beforeEach(() => resetConfig());
-afterEach(() => {
-  cleanup();
-  resetConfig();
-});
 
 describe('the base element and its transport', () => {
   it('reports feelback-sent when configure({ transport }) replaced the transport while the element was detached', async () => {
     const fetch = vi.fn(async () => new Response(null, { status: fetch.mock.calls.length === 1 ? 503 : 204 }));
     configure({ endpoint: ENDPOINT, transport: { fetch, flushIntervalMs: 0, backoffBaseMs: 300, persist: 'memory' } });
-    const element = await mount<RatingBar>('<feelback-rating-bar></feelback-rating-bar>');
+    const element = await mountRatingBar();
     const sent = vi.fn();
     element.addEventListener('feelback-sent', (e) => sent((e as CustomEvent).detail.id));
     const submitted = vi.fn();
@@ -45,7 +38,7 @@ describe('the base element and its transport', () => {
 
     const fetch = vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) => new Response(null, { status: 204 }));
     configure({ transport: { fetch, storage } });
-    await mount<RatingBar>(`<feelback-rating-bar endpoint="${ENDPOINT}"></feelback-rating-bar>`);
+    await mountRatingBar({ endpoint: ENDPOINT });
     await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
     expect(JSON.parse(String(fetch.mock.calls[0][1]?.body)).events.map((e: { id: string }) => e.id)).toEqual([left.id]);
   });

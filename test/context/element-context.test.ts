@@ -1,9 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import '../../src/define/rating-bar.js';
 import type { RatingBar } from '../../src/components/rating-bar/rating-bar.js';
-import { configure, resetConfig } from '../../src/config.js';
-import { resetWarnings } from '../../src/internal/warn.js';
-import { cleanup, mount, shadowAll } from '../support/dom.js';
+import { configure } from '../../src/config.js';
+import { mount, shadowAll } from '../support/dom.js';
 import { FakeTransport } from '../support/fake-transport.js';
 
 type Reporter = (metric: { name: string; value: number; rating: string }) => void;
@@ -27,11 +26,8 @@ async function rate(markup: string, setup?: (element: RatingBar) => void) {
 
 beforeEach(() => {
   transport = new FakeTransport();
-  resetConfig();
-  resetWarnings();
   history.replaceState(null, '', '/pricing?utm_source=mail&email=a%40b.c#plans');
 });
-afterEach(cleanup);
 
 describe('context and metadata on every answer', () => {
   it('carries widget-id, merged metadata, the stripped URL, session and the latest vitals', async () => {

@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { pageContext, pageUrl, referrerUrl, resetSessionId, sessionId } from '../../src/context/page.js';
 
-const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
 describe('pageUrl', () => {
   it('sends origin and path only by default: tokens in the query or hash stay on the page', () => {
     expect(pageUrl('https://shop.example/orders/42?token=abc&email=a%40b.c#access_token=xyz')).toBe(
@@ -62,7 +60,7 @@ describe('sessionId', () => {
 
   it('is a random UUID, the same for every event of the tab, and kept in sessionStorage (no cookie)', () => {
     const first = sessionId();
-    expect(first).toMatch(UUID_V4);
+    expect(first).toBeUuidV4();
     expect(sessionId()).toBe(first);
     expect(sessionStorage.getItem('feelback:session')).toBe(first);
     expect(document.cookie).toBe('');
@@ -89,7 +87,7 @@ describe('sessionId', () => {
       throw new DOMException('denied', 'SecurityError');
     });
     const first = sessionId();
-    expect(first).toMatch(UUID_V4);
+    expect(first).toBeUuidV4();
     expect(sessionId()).toBe(first);
   });
 
@@ -105,7 +103,7 @@ describe('sessionId', () => {
   it('ignores a stored value that is not an id it wrote', () => {
     sessionStorage.setItem('feelback:session', '<script>');
     const id = sessionId();
-    expect(id).toMatch(UUID_V4);
+    expect(id).toBeUuidV4();
     expect(sessionStorage.getItem('feelback:session')).toBe(id);
   });
 });

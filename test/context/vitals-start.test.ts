@@ -1,6 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
-import '../../src/define/rating-bar.js';
-import { configure } from '../../src/config.js';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const observed: string[] = [];
 vi.mock('web-vitals', () => {
@@ -8,20 +6,58 @@ vi.mock('web-vitals', () => {
   return { onTTFB: observer('TTFB'), onFCP: observer('FCP'), onLCP: observer('LCP'), onCLS: observer('CLS'), onINP: observer('INP') };
 });
 
-// One module graph per file is one page: the order of these tests is the page's history.
+let pages = 0;
+
+/**
+ * A fresh page: new config and vitals modules (nothing observed yet) and the rating bar's class
+ * from the same module graph, defined under a tag of its own because the registry outlives a test.
+ */
+async function freshPage() {
+  vi.resetModules();
+  const { configure } = await import('../../src/config.js');
+  const { RatingBar } = await import('../../src/components/rating-bar/rating-bar.js');
+  const tag = `feelback-rating-bar-page${++pages}`;
+  /** Upgrades every `tag` element in the document, as the bundle's define call does on load. */
+  const define = () => customElements.define(tag, class extends RatingBar {});
+  const create = () => document.createElement(tag) as HTMLElement & { updateComplete: Promise<unknown> };
+  return { configure, define, create };
+}
+
+beforeEach(() => {
+  observed.length = 0;
+  // The fresh graph's rating-bar module defines its own tag and finds the first page's there.
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+
 describe('when an element starts observing Core Web Vitals', () => {
   it('a page whose script says vitals: false right after the bundle upgraded its elements never observes', async () => {
-    document.body.append(document.createElement('feelback-rating-bar'));
-    configure({ vitals: false });
-    await customElements.whenDefined('feelback-rating-bar');
-    await (document.querySelector('feelback-rating-bar') as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    const page = await freshPage();
+    const element = page.create();
+    document.body.append(element);
+    page.define();
+    page.configure({ vitals: false });
+    await element.updateComplete;
+    await Promise.resolve();
     expect(observed).toEqual([]);
   });
 
-  it('configure({ vitals: true }) later starts observing, once, however many elements connect', async () => {
-    configure({ vitals: true });
-    document.body.append(document.createElement('feelback-rating-bar'), document.createElement('feelback-rating-bar'));
+  it('an element that connects starts observing, once, however many elements connect', async () => {
+    const page = await freshPage();
+    page.define();
+    document.body.append(page.create(), page.create(), page.create());
     await Promise.resolve();
+    expect(observed.sort()).toEqual(['CLS', 'FCP', 'INP', 'LCP', 'TTFB']);
+  });
+
+  it('configure({ vitals: true }) after vitals: false starts observing, once', async () => {
+    const page = await freshPage();
+    page.define();
+    page.configure({ vitals: false });
+    document.body.append(page.create(), page.create());
+    await Promise.resolve();
+    expect(observed).toEqual([]);
+    page.configure({ vitals: true });
+    page.configure({ vitals: true });
     expect(observed.sort()).toEqual(['CLS', 'FCP', 'INP', 'LCP', 'TTFB']);
   });
 });

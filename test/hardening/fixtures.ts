@@ -1,3 +1,11 @@
+import type { LitElement } from 'lit';
+import type { CallbackRequest } from '../../src/components/callback-request/callback-request.js';
+import type { FeelingPrompt } from '../../src/components/feeling-prompt/feeling-prompt.js';
+import type { RatingBar } from '../../src/components/rating-bar/rating-bar.js';
+import { fillValid, submit } from '../support/callback-request.js';
+import { pick } from '../support/feeling-prompt.js';
+import { choose as chooseRating } from '../support/rating-bar.js';
+
 /**
  * Every feelback element, as a table the hardening suites iterate: what it is
  * called, which attributes show their value as visible text, which take other
@@ -11,6 +19,10 @@ export interface ElementFixture {
   otherAttributes: string[];
   /** Object properties that carry site text, built from one hostile string. */
   textProperties: Record<string, (text: string) => unknown>;
+  /** Properties that let a test answer at once (the call-back form's minimum fill time, say). */
+  answerable: Record<string, unknown>;
+  /** Gives an answer as a visitor would, through the element's harness; it reaches the transport. */
+  answer: (element: LitElement) => Promise<void>;
 }
 
 export const ELEMENT_FIXTURES: ElementFixture[] = [
@@ -22,6 +34,8 @@ export const ELEMENT_FIXTURES: ElementFixture[] = [
       strings: (text) => ({ thanks: text, send: text, stars: text }),
       metadata: (text) => ({ [text]: text, nested: { text } }),
     },
+    answerable: {},
+    answer: (element) => chooseRating(element as RatingBar, 0),
   },
   {
     tag: 'feelback-feeling-prompt',
@@ -35,6 +49,8 @@ export const ELEMENT_FIXTURES: ElementFixture[] = [
         { id: `${text}-b`, label: `${text} b`, score: 1 },
       ],
     },
+    answerable: {},
+    answer: (element) => pick(element as FeelingPrompt, 'Angry'),
   },
   {
     tag: 'feelback-callback-request',
@@ -47,6 +63,11 @@ export const ELEMENT_FIXTURES: ElementFixture[] = [
         { id: `${text}-1`, label: `${text} one`, when: text },
         { id: `${text}-2`, label: `${text} two` },
       ],
+    },
+    answerable: { minFillMs: 0 },
+    answer: async (element) => {
+      await fillValid(element as CallbackRequest);
+      await submit(element as CallbackRequest);
     },
   },
 ];

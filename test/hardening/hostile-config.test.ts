@@ -1,12 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import '../../src/define/rating-bar.js';
 import type { RatingBar } from '../../src/components/rating-bar/rating-bar.js';
-import { configure, resetConfig } from '../../src/config.js';
+import { configure } from '../../src/config.js';
 import type { FeedbackBatch, FeedbackEvent } from '../../src/context/event.js';
-import { resetWarnings } from '../../src/internal/warn.js';
 import { createTransport } from '../../src/transport/transport.js';
 import type { QueueStorage, Transport } from '../../src/transport/types.js';
-import { cleanup, mount, shadowAll } from '../support/dom.js';
+import { mount, shadowAll } from '../support/dom.js';
 
 let warnings: string[];
 let bodies: FeedbackBatch[];
@@ -46,11 +45,8 @@ beforeEach(() => {
   warnings = [];
   bodies = [];
   collectorFetch.mockClear();
-  resetConfig();
-  resetWarnings();
   vi.spyOn(console, 'warn').mockImplementation((message: string) => void warnings.push(message));
 });
-afterEach(cleanup);
 
 describe('hostile configure() options: a warning, the rest keeps working', () => {
   it.each([

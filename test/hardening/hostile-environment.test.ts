@@ -1,20 +1,18 @@
+import type { LitElement } from 'lit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '../../src/index.js';
 import type { RatingBar } from '../../src/components/rating-bar/rating-bar.js';
-import { resetConfig } from '../../src/config.js';
 import type { FeedbackBatch } from '../../src/context/event.js';
 import { sessionId } from '../../src/context/page.js';
 import { defineElement } from '../../src/internal/define.js';
 import { uuidv4 } from '../../src/internal/uuid.js';
-import { resetWarnings } from '../../src/internal/warn.js';
 import { createTransport } from '../../src/transport/transport.js';
 import type { QueueStorage } from '../../src/transport/types.js';
-import { cleanup, mount, shadowAll } from '../support/dom.js';
+import { mount, shadowAll } from '../support/dom.js';
 import { FakeTransport } from '../support/fake-transport.js';
 import { ELEMENT_FIXTURES } from './fixtures.js';
 
 const realCrypto = globalThis.crypto;
-const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 let warnings: string[];
 let bodies: FeedbackBatch[];
 const collectorFetch = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
@@ -25,13 +23,10 @@ const collectorFetch = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit)
 beforeEach(() => {
   warnings = [];
   bodies = [];
-  resetConfig();
-  resetWarnings();
   vi.spyOn(console, 'warn').mockImplementation((message: string) => void warnings.push(message));
 });
 afterEach(() => {
   vi.unstubAllGlobals();
-  cleanup();
 });
 
 /** Storage that throws on every access, like a sandboxed iframe's or a strict privacy mode's. */
@@ -73,7 +68,7 @@ describe('hostile environments', () => {
     vi.stubGlobal('sessionStorage', throwingStorage);
     await rateThrough(throwingStorage);
     expect(bodies.flatMap((body) => body.events).map((event) => event.rating?.value)).toEqual([3]);
-    expect(sessionId()).toMatch(UUID_V4);
+    expect(sessionId()).toBeUuidV4();
   });
 
   it('a storage property whose getter throws: the probe falls back to memory', async () => {
@@ -99,7 +94,7 @@ describe('hostile environments', () => {
     const getRandomValues = vi.fn((bytes: Uint8Array<ArrayBuffer>) => realCrypto.getRandomValues(bytes));
     vi.stubGlobal('crypto', { getRandomValues });
     const ids = Array.from({ length: 200 }, () => uuidv4());
-    for (const id of ids) expect(id).toMatch(UUID_V4);
+    for (const id of ids) expect(id).toBeUuidV4();
     expect(new Set(ids).size).toBe(ids.length);
     expect(getRandomValues).toHaveBeenCalled();
   });
@@ -114,7 +109,7 @@ describe('hostile environments', () => {
     const transport = new FakeTransport();
     const element = await mount<RatingBar>('<feelback-rating-bar></feelback-rating-bar>', (el) => (el.transport = transport));
     shadowAll(element, '[role="radio"]')[4]!.click();
-    expect(transport.sent[0]!.id).toMatch(UUID_V4);
+    expect(transport.sent[0]!.id).toBeUuidV4();
   });
 
   it('no navigator.sendBeacon: page hide keeps the answer queued and fetch delivers it', async () => {
@@ -139,10 +134,11 @@ describe('hostile environments', () => {
 });
 
 describe('upgrade and duplicate definitions', () => {
-  it.each(ELEMENT_FIXTURES.map((fixture) => fixture.tag))('<%s>: properties set before the definition loaded survive the upgrade', async (tag) => {
+  it.each(ELEMENT_FIXTURES.map((fixture) => [fixture.tag, fixture] as const))('<%s>: properties set before the definition loaded survive the upgrade', async (tag, fixture) => {
     // An element created under a not-yet-defined name, given properties, then upgraded: what a framework does when it renders before the script loads.
     const stand = `${tag}-late`;
     const element = document.createElement(stand) as HTMLElement & Record<string, unknown>;
+    Object.assign(element, fixture.answerable);
     const transport = new FakeTransport();
     element.transport = transport;
     element.metadata = { plan: 'pro' };
@@ -157,11 +153,10 @@ describe('upgrade and duplicate definitions', () => {
     // Moved into the element's reactive properties, not left as own fields shadowing them.
     for (const name of ['transport', 'metadata', 'widgetId']) expect(Object.prototype.hasOwnProperty.call(element, name), name).toBe(false);
     expect(element.shadowRoot?.querySelector('[part~="base"]')).not.toBeNull();
-    const firstChoice = element.shadowRoot!.querySelector<HTMLElement>('[role="radio"]');
-    if (firstChoice) {
-      firstChoice.click();
-      expect(transport.sent[0]).toMatchObject({ widget: 'early', metadata: { plan: 'pro' } });
-    }
+    // And an answer given through the upgraded element carries them.
+    await fixture.answer(element as unknown as LitElement);
+    expect(transport.sent).toHaveLength(1);
+    expect(transport.sent[0]).toMatchObject({ widget: 'early', metadata: { plan: 'pro' } });
   });
 
   it('a second copy defining the same tags warns once per tag and does not throw; the first keeps working', async () => {

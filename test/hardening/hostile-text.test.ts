@@ -1,11 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '../../src/index.js';
-import { resetConfig } from '../../src/config.js';
 import { COMMENT_MAX_LENGTH, sanitizeText } from '../../src/context/text.js';
 import { format } from '../../src/i18n/strings.js';
-import { resetWarnings } from '../../src/internal/warn.js';
 import type { LitElement } from 'lit';
-import { cleanup, mount, shadow, shadowAll } from '../support/dom.js';
+import { mount, shadow, shadowAll } from '../support/dom.js';
 import { FakeTransport } from '../support/fake-transport.js';
 import { ELEMENT_FIXTURES, hostileString, seededRandom, type ElementFixture } from './fixtures.js';
 
@@ -19,8 +17,6 @@ const recordError = (event: ErrorEvent | PromiseRejectionEvent) => pageErrors.pu
 beforeEach(() => {
   transport = new FakeTransport();
   pageErrors = [];
-  resetConfig();
-  resetWarnings();
   vi.spyOn(console, 'warn').mockImplementation(() => {});
   window.addEventListener('error', recordError);
   window.addEventListener('unhandledrejection', recordError);
@@ -29,7 +25,6 @@ beforeEach(() => {
 afterEach(() => {
   window.removeEventListener('error', recordError);
   window.removeEventListener('unhandledrejection', recordError);
-  cleanup();
 });
 
 function tagsIn(element: Element): Set<string> {

@@ -1,9 +1,7 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import '../../src/define/rating-bar.js';
 import type { RatingBar } from '../../src/components/rating-bar/rating-bar.js';
-import { cleanup, mount, shadow } from '../support/dom.js';
-
-afterEach(cleanup);
+import { mount, shadow } from '../support/dom.js';
 
 async function barIn(lang: string): Promise<RatingBar> {
   // mount() waits on updateComplete, which a plain <div> lacks: awaiting undefined is fine.

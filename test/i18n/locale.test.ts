@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { configure, getConfig, resetConfig } from '../../src/config.js';
+import { configure, getConfig } from '../../src/config.js';
 import { directionOf, isRightToLeft, localeChain, resolveLocale } from '../../src/i18n/locale.js';
 
 function tree(markup: string): HTMLElement {
@@ -12,7 +12,6 @@ function tree(markup: string): HTMLElement {
 }
 
 beforeEach(() => {
-  resetConfig();
   document.documentElement.removeAttribute('lang');
 });
 afterEach(() => {

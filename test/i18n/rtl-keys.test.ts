@@ -1,8 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import '../../src/define/feeling-prompt.js';
 import '../../src/define/rating-bar.js';
-import { resetConfig } from '../../src/config.js';
-import { cleanup, mount, press, shadowAll } from '../support/dom.js';
+import { mount, press, shadowAll } from '../support/dom.js';
 import { FakeTransport } from '../support/fake-transport.js';
 
 type Widget = HTMLElement & { updateComplete: Promise<boolean>; transport?: FakeTransport };
@@ -28,9 +27,6 @@ async function pressOn(element: Widget, key: string): Promise<void> {
   await element.updateComplete;
   await element.updateComplete;
 }
-
-beforeEach(() => resetConfig());
-afterEach(cleanup);
 
 describe.each([
   ['feelback-rating-bar', '<feelback-rating-bar></feelback-rating-bar>'],

@@ -1,11 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import '../../src/define/rating-bar.js';
 import type { RatingBar } from '../../src/components/rating-bar/rating-bar.js';
-import { resetConfig } from '../../src/config.js';
 import { loadLocale, resetLocaleLoads, type LocaleModule } from '../../src/i18n/load-locale.js';
 import { format, formatNumber, lookupString, registerLocale, resetLocales } from '../../src/i18n/strings.js';
-import { resetWarnings } from '../../src/internal/warn.js';
-import { cleanup, mount, shadow, shadowAll } from '../support/dom.js';
+import { mount, shadow, shadowAll } from '../support/dom.js';
 import { FakeTransport } from '../support/fake-transport.js';
 
 const questionOf = (element: Element) => shadow(element, '.question')?.textContent;
@@ -20,13 +18,10 @@ async function barIn(markup: string): Promise<RatingBar> {
 }
 
 beforeEach(() => {
-  resetConfig();
-  resetWarnings();
   resetLocales();
   resetLocaleLoads();
   document.documentElement.removeAttribute('lang');
 });
-afterEach(cleanup);
 
 describe('string precedence: strings property, then the page’s registerLocale, then the built-in table, then English', () => {
   it('shows the built-in Spanish once its table has loaded', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { configure, resetConfig } from '../../src/config.js';
+import { configure } from '../../src/config.js';
 import { transportFor } from '../../src/transport/registry.js';
 import { createTransport } from '../../src/transport/transport.js';
 import { ENDPOINT, FakeStorage, fakeServer, makeEvent, recordEvents, setOnline } from './support.js';
@@ -15,7 +15,6 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  resetConfig();
   vi.useRealTimers();
 });
 

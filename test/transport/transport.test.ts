@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTransport } from '../../src/transport/transport.js';
 import type { Transport, TransportOptions } from '../../src/transport/types.js';
-import { resetWarnings } from '../../src/internal/warn.js';
 import {
   ENDPOINT,
   FakeStorage,
@@ -43,7 +42,6 @@ beforeEach(() => {
   server = fakeServer(storage);
   beacons = [];
   setOnline(true);
-  resetWarnings();
 });
 
 afterEach(() => {

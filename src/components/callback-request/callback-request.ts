@@ -288,7 +288,7 @@ export class CallbackRequest extends FeelbackElement {
     </form>`;
   }
 
-  private renderTextField(field: 'name' | 'phone', type: string, autocomplete: string, maxLength?: number): TemplateResult {
+  private renderTextField(field: 'name' | 'phone', type: 'text' | 'tel', autocomplete: 'name' | 'tel', maxLength?: number): TemplateResult {
     const hint = field === 'phone' ? 'phone-hint' : '';
     return html`<div class="field">
       <label part="label" class="label" for=${field}>

@@ -45,9 +45,8 @@ export interface DeliveryOptions {
 export class DeliveryController implements ReactiveController {
   /** Ids of this element's answers not yet settled. */
   private readonly pending = new Set<string>();
-  /** The transports those answers were handed to, to listen to again after a reconnect. */
-  private readonly usedTransports = new Set<Transport>();
-  private readonly listening = new Set<Transport>();
+  /** The transports this element handed answers to (one per endpoint for the page's life, or its own). */
+  private readonly transports = new Set<Transport>();
   private endpointSeen?: string;
 
   constructor(
@@ -65,16 +64,15 @@ export class DeliveryController implements ReactiveController {
     });
     // Transports live as long as the page (configure() updates them in place), so answers still
     // in flight report where they were handed over.
-    for (const transport of this.usedTransports) this.listenTo(transport);
+    for (const transport of this.transports) this.listenTo(transport);
   }
 
   hostDisconnected(): void {
     // A detached element must not be kept alive by a page-long transport.
-    for (const transport of this.listening) {
+    for (const transport of this.transports) {
       transport.removeEventListener('sent', this.handleSent);
       transport.removeEventListener('error', this.handleError);
     }
-    this.listening.clear();
   }
 
   hostUpdate(): void {
@@ -124,15 +122,14 @@ export class DeliveryController implements ReactiveController {
       return false;
     }
     this.pending.add(event.id);
-    this.usedTransports.add(transport);
+    this.transports.add(transport);
     this.listenTo(transport);
     transport.send(event);
     return true;
   }
 
+  /** Adding the same listener twice is a no-op, so this is safe on every submit and reconnect. */
   private listenTo(transport: Transport): void {
-    if (this.listening.has(transport)) return;
-    this.listening.add(transport);
     transport.addEventListener('sent', this.handleSent);
     // A drop is the final `error` (willRetry false); `dropped` repeats it and is not listened to.
     transport.addEventListener('error', this.handleError);
@@ -152,7 +149,6 @@ export class DeliveryController implements ReactiveController {
   };
 
   private report(report: DeliveryReport): void {
-    if (this.pending.size === 0) this.usedTransports.clear();
     this.options.onReport?.(report);
     if (report.outcome === 'sent') dispatchFeelbackEvent(this.host, 'feelback-sent', { id: report.id });
     else dispatchFeelbackEvent(this.host, 'feelback-error', { id: report.id, error: report.error, willRetry: report.outcome === 'retrying' });

@@ -92,7 +92,10 @@ const idle = (callback: () => void): void => {
  * @cssprop --feelback-launcher-shadow - The card's and the tab's shadow.
  * @cssprop --feelback-launcher-backdrop - The modal's backdrop.
  */
-export class Launcher extends HTMLElement {
+// On the server (SSR) there is no HTMLElement: a stand-in keeps `import 'feelback'` from throwing there.
+const ElementBase: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as unknown as typeof HTMLElement);
+
+export class Launcher extends ElementBase {
   static readonly [LAUNCHER_MARK] = true;
 
   static get observedAttributes(): string[] {
@@ -427,12 +430,12 @@ export class Launcher extends HTMLElement {
     const display = this.display;
     const now = Date.now();
     const id = this.launcherId;
-    openLauncher = this;
+    // A folded tab asks nothing yet: it neither blocks other launchers nor starts the re-contact wait until it is opened.
+    if (display !== 'tab') this.claimPage(now);
     this.isOpen = true;
     this.answered = false;
     this.trigger = trigger;
     store().write(id, { ...store().read(id), shownAt: now });
-    store().writePage({ ...store().readPage(), openedAt: now });
 
     if (display === 'tab') {
       tab!.hidden = false;
@@ -453,6 +456,12 @@ export class Launcher extends HTMLElement {
     }
     this.dispatchEvent(new CustomEvent<FeelbackShowDetail>('feelback-show', { detail: { launcher: id, trigger }, bubbles: true, composed: true }));
     this.runtime?.send(this.widget!, 'shown', { id, display, trigger });
+  }
+
+  /** Takes the page's one open slot and starts the page-wide re-contact wait. */
+  private claimPage(now: number): void {
+    openLauncher = this;
+    store().writePage({ ...store().readPage(), openedAt: now });
   }
 
   private showPanel(): void {
@@ -502,6 +511,9 @@ export class Launcher extends HTMLElement {
     const { panel, tab } = this.parts!;
     const expanding = panel.hidden;
     if (expanding) {
+      // The visitor asked for this one: whatever else is open steps aside (not a dismiss).
+      if (openLauncher && openLauncher !== this) openLauncher.hide();
+      this.claimPage(Date.now());
       this.returnFocusTo = tab;
       this.showPanel();
       tab!.setAttribute('aria-expanded', 'true');
@@ -510,6 +522,7 @@ export class Launcher extends HTMLElement {
     } else {
       panel.hidden = true;
       tab!.setAttribute('aria-expanded', 'false');
+      if (openLauncher === this) openLauncher = undefined;
     }
   }
 

@@ -55,7 +55,7 @@ export async function startServer(): Promise<TestServer> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
-    let events: FeedbackEvent[] = [];
+    let events: FeedbackEvent[];
     try {
       events = JSON.parse(body).events ?? [];
     } catch {

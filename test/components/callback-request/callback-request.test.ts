@@ -1,10 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import '../../../src/define/callback-request.js';
 import type { CallbackRequest } from '../../../src/components/callback-request/callback-request.js';
-import { resetConfig } from '../../../src/config.js';
 import type { FeedbackEvent } from '../../../src/context/event.js';
-import { resetWarnings } from '../../../src/internal/warn.js';
-import { cleanup, mount, shadow, shadowAll } from '../../support/dom.js';
+import { shadow, shadowAll } from '../../support/dom.js';
+import {
+  alertText,
+  click,
+  description,
+  field,
+  fillValid,
+  focused,
+  labelOf,
+  mountCallbackRequest,
+  radio,
+  statusText,
+  submit,
+  submitButton,
+  type,
+} from '../../support/callback-request.js';
 import { FakeTransport } from '../../support/fake-transport.js';
 
 const START = new Date('2026-03-02T10:00:00Z');
@@ -14,85 +26,14 @@ beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(START);
   transport = new FakeTransport();
-  resetConfig();
-  resetWarnings();
 });
 afterEach(() => {
   vi.useRealTimers();
-  cleanup();
 });
-
-async function request(markup = '<feelback-callback-request></feelback-callback-request>', setup?: (element: CallbackRequest) => void) {
-  return mount<CallbackRequest>(markup, (element) => {
-    element.transport = transport;
-    setup?.(element);
-  });
-}
-
-function field<E extends HTMLElement = HTMLInputElement>(element: CallbackRequest, id: string): E {
-  const found = shadow<E>(element, `#${id}`);
-  if (!found) throw new Error(`no #${id}`);
-  return found;
-}
-
-/** The visible label text of a control, through `<label for>`. */
-function labelOf(element: CallbackRequest, id: string): string {
-  return shadow(element, `label[for="${id}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-}
-
-/** The text of every element an `aria-describedby` points at. */
-function description(element: CallbackRequest, control: Element): string {
-  const ids = (control.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
-  return ids.map((id) => shadow(element, `#${id}`)?.textContent?.trim() ?? `<missing #${id}>`).join(' | ');
-}
-
-async function type(element: CallbackRequest, id: string, value: string) {
-  const control = field<HTMLInputElement | HTMLTextAreaElement>(element, id);
-  control.value = value;
-  control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await element.updateComplete;
-}
-
-async function click(element: CallbackRequest, target: HTMLElement) {
-  target.click();
-  await element.updateComplete;
-}
-
-function submitButton(element: CallbackRequest): HTMLButtonElement {
-  return shadow<HTMLButtonElement>(element, 'button[type="submit"]')!;
-}
-
-function radio(element: CallbackRequest, label: string): HTMLInputElement {
-  const option = shadowAll(element, '[part="choice"]').find((choice) => choice.textContent?.trim() === label);
-  if (!option) throw new Error(`no best time "${label}"`);
-  return option.querySelector('input')!;
-}
-
-async function fillValid(element: CallbackRequest, overrides: { name?: string; phone?: string; topic?: string } = {}) {
-  await type(element, 'name', overrides.name ?? '  Ada Lovelace ');
-  await type(element, 'phone', overrides.phone ?? '+44 (0)20 7946-0958');
-  await click(element, radio(element, 'Afternoon'));
-  await type(element, 'topic', overrides.topic ?? 'My order arrived broken');
-  if (!field(element, 'consent').checked) await click(element, field(element, 'consent'));
-}
 
 /** Lets the minimum fill time pass, as it does for a person. */
 function wait(ms = 5000) {
   vi.setSystemTime(new Date(Date.now() + ms));
-}
-
-async function submit(element: CallbackRequest) {
-  await click(element, submitButton(element));
-}
-
-function alertText(element: CallbackRequest): string {
-  return shadow(element, '[role="alert"]')?.textContent?.trim() ?? '';
-}
-function statusText(element: CallbackRequest): string {
-  return shadow(element, '[part="status"]')?.textContent?.trim() ?? '';
-}
-function focused(element: CallbackRequest): Element | null {
-  return element.shadowRoot!.activeElement;
 }
 
 /** Every string reachable from the element's own fields (not the DOM): what it still remembers. */
@@ -112,9 +53,7 @@ function remembered(element: CallbackRequest): string {
 
 describe('<feelback-callback-request> form', () => {
   it('shows every field with a visible label and the right autocomplete', async () => {
-    const element = await request(
-      '<feelback-callback-request consent-label="Acme may call me about this."></feelback-callback-request>',
-    );
+    const element = await mountCallbackRequest({ 'consent-label': 'Acme may call me about this.' }, { transport });
     expect(shadow(element, '[part="heading"]')?.textContent).toBe('Request a call back');
     expect(labelOf(element, 'name')).toBe('Name (required)');
     expect(labelOf(element, 'phone')).toBe('Phone number (required)');
@@ -139,7 +78,7 @@ describe('<feelback-callback-request> form', () => {
   });
 
   it('hides the honeypot from people and assistive technology', async () => {
-    const element = await request();
+    const element = await mountCallbackRequest({}, { transport });
     const honeypot = field(element, 'website');
     expect(honeypot.closest('[aria-hidden="true"]')).not.toBeNull();
     expect(honeypot.tabIndex).toBe(-1);
@@ -147,9 +86,9 @@ describe('<feelback-callback-request> form', () => {
   });
 
   it('uses the heading attribute and string overrides', async () => {
-    const element = await request('<feelback-callback-request heading="Talk to a person"></feelback-callback-request>', (el) => {
+    const element = await mountCallbackRequest({ heading: 'Talk to a person' }, { transport, setup: (el) => {
       el.strings = { submit: 'Call me', nameLabel: 'Your name' };
-    });
+    } });
     expect(shadow(element, '[part="heading"]')?.textContent).toBe('Talk to a person');
     expect(submitButton(element).textContent?.trim()).toBe('Call me');
     expect(labelOf(element, 'name')).toBe('Your name (required)');
@@ -158,7 +97,7 @@ describe('<feelback-callback-request> form', () => {
 
 describe('<feelback-callback-request> validation', () => {
   it('an empty submit sends nothing, marks each invalid field, focuses the first and announces a summary', async () => {
-    const element = await request();
+    const element = await mountCallbackRequest({}, { transport });
     await submit(element);
 
     expect(transport.sent).toEqual([]);
@@ -182,7 +121,7 @@ describe('<feelback-callback-request> validation', () => {
     ['0800-FLOWERS', 'Use only digits, spaces and + - . ( ) in the phone number'],
     ['0207 + 9460958', 'Put + only at the start of the phone number'],
   ])('phone %j is blocked with "%s" and gets focus', async (phone, message) => {
-    const element = await request();
+    const element = await mountCallbackRequest({}, { transport });
     await fillValid(element, { phone });
     wait();
     await submit(element);
@@ -197,7 +136,7 @@ describe('<feelback-callback-request> validation', () => {
   });
 
   it('clears a field’s message as soon as the visitor fixes it', async () => {
-    const element = await request();
+    const element = await mountCallbackRequest({}, { transport });
     await fillValid(element, { phone: '123' });
     wait();
     await submit(element);
@@ -210,7 +149,7 @@ describe('<feelback-callback-request> validation', () => {
   });
 
   it('announces the summary again on a second invalid submit', async () => {
-    const element = await request();
+    const element = await mountCallbackRequest({}, { transport });
     await submit(element);
     const first = shadow(element, '[role="alert"]')!.textContent;
     await submit(element);
@@ -223,10 +162,7 @@ describe('<feelback-callback-request> validation', () => {
 describe('<feelback-callback-request> sending', () => {
   it('sends one callback event with the normalised phone, consent, time zone and cleaned text', async () => {
     const submits: FeedbackEvent[] = [];
-    const element = await request(
-      '<feelback-callback-request widget-id="support-callback"></feelback-callback-request>',
-      (el) => (el.metadata = { plan: 'pro' }),
-    );
+    const element = await mountCallbackRequest({ 'widget-id': 'support-callback' }, { transport, setup: (el) => (el.metadata = { plan: 'pro' }) });
     element.addEventListener('feelback-submit', (event) => submits.push(event.detail.event));
     await fillValid(element, { topic: '  Broken\u0007 lamp  ' });
     wait();
@@ -247,7 +183,7 @@ describe('<feelback-callback-request> sending', () => {
   });
 
   it('caps the topic at 500 characters as the count shows them: 500 emoji fit, the 501st does not', async () => {
-    const element = await request();
+    const element = await mountCallbackRequest({}, { transport });
     const topic = field<HTMLTextAreaElement>(element, 'topic');
     expect(topic.hasAttribute('maxlength')).toBe(false);
     await type(element, 'topic', '🐢'.repeat(501));
@@ -260,14 +196,14 @@ describe('<feelback-callback-request> sending', () => {
   });
 
   it('names its buttons send-button and cancel-button, keeping the old part names beside them', async () => {
-    const element = await request('<feelback-callback-request cancelable></feelback-callback-request>');
+    const element = await mountCallbackRequest({ cancelable: true }, { transport });
     expect(submitButton(element).getAttribute('part')?.split(' ')).toEqual(expect.arrayContaining(['button', 'send-button', 'submit']));
     const cancel = shadow(element, '[part~="cancel-button"]');
     expect(cancel?.getAttribute('part')?.split(' ')).toEqual(expect.arrayContaining(['button', 'cancel']));
   });
 
   it('shows sending: fields locked, button disabled, progress announced', async () => {
-    const element = await request();
+    const element = await mountCallbackRequest({}, { transport });
     await fillValid(element);
     wait();
     await submit(element);
@@ -281,7 +217,7 @@ describe('<feelback-callback-request> sending', () => {
   });
 
   it('confirms with the chosen time, focuses the confirmation and forgets what was typed', async () => {
-    const element = await request();
+    const element = await mountCallbackRequest({}, { transport });
     await fillValid(element);
     wait();
     await submit(element);
@@ -305,7 +241,7 @@ describe('<feelback-callback-request> sending', () => {
   });
 
   it('carries replyTo when embedded after a feeling', async () => {
-    const element = await request('<feelback-callback-request reply-to="feeling-123"></feelback-callback-request>');
+    const element = await mountCallbackRequest({ 'reply-to': 'feeling-123' }, { transport });
     await fillValid(element);
     wait();
     await submit(element);
@@ -313,7 +249,7 @@ describe('<feelback-callback-request> sending', () => {
   });
 
   it('ignores deliveries of events it did not send', async () => {
-    const element = await request();
+    const element = await mountCallbackRequest({}, { transport });
     await fillValid(element);
     wait();
     await submit(element);
@@ -327,7 +263,7 @@ describe('<feelback-callback-request> sending', () => {
 describe('<feelback-callback-request> failure and retry', () => {
   it('on a final failure shows the error, keeps every value, and Retry resends the same event', async () => {
     const errors: boolean[] = [];
-    const element = await request();
+    const element = await mountCallbackRequest({}, { transport });
     element.addEventListener('feelback-error', (event) => errors.push(event.detail.willRetry));
     await fillValid(element);
     wait();
@@ -357,7 +293,7 @@ describe('<feelback-callback-request> failure and retry', () => {
   });
 
   it('after a failure, an edited request is a new event with the new value', async () => {
-    const element = await request();
+    const element = await mountCallbackRequest({}, { transport });
     await fillValid(element);
     wait();
     await submit(element);
@@ -372,7 +308,7 @@ describe('<feelback-callback-request> failure and retry', () => {
   });
 
   it('while the transport retries on its own, says it is still trying and offers no second send', async () => {
-    const element = await request();
+    const element = await mountCallbackRequest({}, { transport });
     await fillValid(element);
     wait();
     await submit(element);
@@ -389,7 +325,7 @@ describe('<feelback-callback-request> failure and retry', () => {
 
   it('with no endpoint at all, says it was not sent and keeps the values', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const element = await mount<CallbackRequest>('<feelback-callback-request></feelback-callback-request>');
+    const element = await mountCallbackRequest();
     await fillValid(element);
     wait();
     await submit(element);
@@ -401,7 +337,7 @@ describe('<feelback-callback-request> failure and retry', () => {
   });
 
   it('when a listener cancels feelback-submit, nothing is sent and the form says so', async () => {
-    const element = await request();
+    const element = await mountCallbackRequest({}, { transport });
     element.addEventListener('feelback-submit', (event) => event.preventDefault());
     await fillValid(element);
     wait();
@@ -415,7 +351,7 @@ describe('<feelback-callback-request> failure and retry', () => {
 
 describe('<feelback-callback-request> anti-spam', () => {
   it('drops a filled honeypot silently: the bot sees success, nothing is sent', async () => {
-    const element = await request();
+    const element = await mountCallbackRequest({}, { transport });
     await fillValid(element);
     await type(element, 'website', 'http://spam.example');
     wait();
@@ -426,14 +362,14 @@ describe('<feelback-callback-request> anti-spam', () => {
   });
 
   it('drops a submission faster than the minimum fill time, and sends a person’s', async () => {
-    const bot = await request();
+    const bot = await mountCallbackRequest({}, { transport });
     await fillValid(bot);
     wait(1499);
     await submit(bot);
     expect(transport.sent).toEqual([]);
     expect(shadow(bot, '[part="confirmation"]')).not.toBeNull();
 
-    const person = await request();
+    const person = await mountCallbackRequest({}, { transport });
     await fillValid(person);
     wait(1500);
     await submit(person);
@@ -442,7 +378,7 @@ describe('<feelback-callback-request> anti-spam', () => {
 
   it('removing min-fill-ms restores 1500 without a warning', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const element = await request('<feelback-callback-request min-fill-ms="0"></feelback-callback-request>');
+    const element = await mountCallbackRequest({ 'min-fill-ms': '0' }, { transport });
     element.removeAttribute('min-fill-ms');
     await element.updateComplete;
     expect(warn).not.toHaveBeenCalled();
@@ -454,12 +390,12 @@ describe('<feelback-callback-request> anti-spam', () => {
 
   it('honours min-fill-ms, and warns and uses 1500 for a bad value', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const quick = await request('<feelback-callback-request min-fill-ms="0"></feelback-callback-request>');
+    const quick = await mountCallbackRequest({ 'min-fill-ms': '0' }, { transport });
     await fillValid(quick);
     await submit(quick);
     expect(transport.sent).toHaveLength(1);
 
-    const bad = await request('<feelback-callback-request min-fill-ms="soon"></feelback-callback-request>');
+    const bad = await mountCallbackRequest({ 'min-fill-ms': 'soon' }, { transport });
     expect(warn).toHaveBeenCalledWith(
       'feelback: <feelback-callback-request> min-fill-ms="NaN" is not a number of milliseconds from 0 to 3600000; using 1500.',
     );
@@ -473,12 +409,12 @@ describe('<feelback-callback-request> anti-spam', () => {
 describe('<feelback-callback-request> options', () => {
   it('a windows property replaces the best times and the confirmation echoes the choice', async () => {
     const changes: unknown[] = [];
-    const element = await request(undefined, (el) => {
+    const element = await mountCallbackRequest({}, { transport, setup: (el) => {
       el.windows = [
         { id: 'weekday', label: 'Weekdays 9–5', when: 'on a weekday between 9 and 5' },
         { id: 'weekend', label: 'Weekend' },
       ];
-    });
+    } });
     element.addEventListener('feelback-change', (event) => changes.push(event.detail.value));
     expect(shadowAll(element, '[part="choice"]').map((choice) => choice.textContent?.trim())).toEqual([
       'Weekdays 9–5',
@@ -501,19 +437,19 @@ describe('<feelback-callback-request> options', () => {
 
   it('warns about unusable windows and keeps the built-in best times', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const element = await request(undefined, (el) => {
+    const element = await mountCallbackRequest({}, { transport, setup: (el) => {
       el.windows = [{ id: '', label: 'Never' }] as never;
-    });
+    } });
     expect(warn).toHaveBeenCalledTimes(1);
     expect(String(warn.mock.calls[0]![0])).toContain('<feelback-callback-request> windows');
     expect(shadowAll(element, '[part="choice"]')).toHaveLength(4);
   });
 
   it('offers Cancel only when cancelable, firing a bubbling, composed feelback-cancel', async () => {
-    const plain = await request();
+    const plain = await mountCallbackRequest({}, { transport });
     expect(shadowAll(plain, 'button').map((button) => button.textContent?.trim())).toEqual(['Request a call back']);
 
-    const element = await request('<feelback-callback-request cancelable></feelback-callback-request>');
+    const element = await mountCallbackRequest({ cancelable: true }, { transport });
     const heard: Event[] = [];
     document.body.addEventListener('feelback-cancel', (event) => heard.push(event));
     const cancel = shadowAll<HTMLButtonElement>(element, 'button').find((button) => button.textContent?.trim() === 'Cancel')!;
@@ -524,7 +460,7 @@ describe('<feelback-callback-request> options', () => {
   });
 
   it('disabled: nothing can be sent', async () => {
-    const element = await request('<feelback-callback-request disabled></feelback-callback-request>');
+    const element = await mountCallbackRequest({ disabled: true }, { transport });
     await fillValid(element);
     wait();
     shadow<HTMLFormElement>(element, 'form')!.requestSubmit();

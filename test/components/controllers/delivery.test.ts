@@ -1,23 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import '../../../src/define/rating-bar.js';
-import type { RatingBar } from '../../../src/components/rating-bar/rating-bar.js';
-import { resetConfig } from '../../../src/config.js';
-import { resetWarnings } from '../../../src/internal/warn.js';
-import { cleanup, mount, shadowAll } from '../../support/dom.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { shadowAll } from '../../support/dom.js';
 import { FakeTransport } from '../../support/fake-transport.js';
+import { mountRatingBar } from '../../support/rating-bar.js';
 
 let transport: FakeTransport;
 
 beforeEach(() => {
-  resetConfig();
-  resetWarnings();
   transport = new FakeTransport();
 });
-afterEach(cleanup);
-
-async function bar(): Promise<RatingBar> {
-  return mount<RatingBar>('<feelback-rating-bar></feelback-rating-bar>', (el) => (el.transport = transport));
-}
 
 function outcomes(element: HTMLElement): string[] {
   const seen: string[] = [];
@@ -28,7 +18,7 @@ function outcomes(element: HTMLElement): string[] {
 
 describe('an answer settles once, through the delivery controller', () => {
   it('a drop is one feelback-error with willRetry false, whatever else the transport repeats', async () => {
-    const element = await bar();
+    const element = await mountRatingBar({}, { transport });
     const seen = outcomes(element);
     shadowAll(element, '[role="radio"]')[2].click();
     const { id } = transport.sent[0];
@@ -39,8 +29,8 @@ describe('an answer settles once, through the delivery controller', () => {
   });
 
   it('only the element that sent an answer reports it, though both share a transport', async () => {
-    const first = await bar();
-    const second = await bar();
+    const first = await mountRatingBar({}, { transport });
+    const second = await mountRatingBar({}, { transport });
     const firstSeen = outcomes(first);
     const secondSeen = outcomes(second);
     shadowAll(first, '[role="radio"]')[0].click();
@@ -50,7 +40,7 @@ describe('an answer settles once, through the delivery controller', () => {
   });
 
   it('a detached element stops listening to the page-long transport, and hears its answer again once reattached', async () => {
-    const element = await bar();
+    const element = await mountRatingBar({}, { transport });
     const seen = outcomes(element);
     shadowAll(element, '[role="radio"]')[2].click();
     const { id } = transport.sent[0];

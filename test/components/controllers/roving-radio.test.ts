@@ -1,21 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import '../../../src/define/feeling-prompt.js';
-import type { FeelingPrompt } from '../../../src/components/feeling-prompt/feeling-prompt.js';
-import { resetConfig } from '../../../src/config.js';
-import { cleanup, mount, press, shadow, shadowAll } from '../../support/dom.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { press, shadow, shadowAll } from '../../support/dom.js';
 import { FakeTransport } from '../../support/fake-transport.js';
+import { mountFeelingPrompt } from '../../support/feeling-prompt.js';
 
 let transport: FakeTransport;
 
 beforeEach(() => {
-  resetConfig();
   transport = new FakeTransport();
 });
-afterEach(cleanup);
 
 describe('the roving radio group listens once, on the group', () => {
   it('a click on the face inside an option commits that option', async () => {
-    const element = await mount<FeelingPrompt>('<feelback-feeling-prompt></feelback-feeling-prompt>', (el) => (el.transport = transport));
+    const element = await mountFeelingPrompt({}, { transport });
     shadowAll(element, '[part="icon"]')[3].click();
     await element.updateComplete;
     expect(transport.sent.map((event) => event.feeling?.id)).toEqual(['happy']);
@@ -23,13 +19,13 @@ describe('the roving radio group listens once, on the group', () => {
   });
 
   it('a click on the group between options commits nothing', async () => {
-    const element = await mount<FeelingPrompt>('<feelback-feeling-prompt></feelback-feeling-prompt>', (el) => (el.transport = transport));
+    const element = await mountFeelingPrompt({}, { transport });
     shadow(element, '[role="radiogroup"]')!.click();
     expect(transport.sent).toHaveLength(0);
   });
 
   it('End then Enter commits the last option; the tab stop follows', async () => {
-    const element = await mount<FeelingPrompt>('<feelback-feeling-prompt></feelback-feeling-prompt>', (el) => (el.transport = transport));
+    const element = await mountFeelingPrompt({}, { transport });
     const group = shadow(element, '[role="radiogroup"]')!;
     press(group, 'End');
     await element.updateComplete;

@@ -1,12 +1,10 @@
 // The call-back path, in its own file: defining the stand-in element is global to the registry.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import '../../../src/define/feeling-prompt.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { FeelingPrompt } from '../../../src/components/feeling-prompt/feeling-prompt.js';
-import { resetConfig } from '../../../src/config.js';
 import type { Transport } from '../../../src/transport/types.js';
-import { cleanup, shadow } from '../../support/dom.js';
+import { shadow } from '../../support/dom.js';
 import { FakeTransport } from '../../support/fake-transport.js';
-import { buttonNamed, clickButton, focused, pick, prompt, textBox, type } from './helpers.js';
+import { buttonNamed, clickButton, focused, pick, mountFeelingPrompt, textBox, type } from '../../support/feeling-prompt.js';
 
 /** Stands in for <feelback-callback-request> with the agreed contract's surface. */
 class CallbackStandIn extends HTMLElement {
@@ -22,16 +20,14 @@ let transport: FakeTransport;
 
 beforeEach(() => {
   transport = new FakeTransport();
-  resetConfig();
 });
-afterEach(cleanup);
 
 const callbackButton = (element: FeelingPrompt) => buttonNamed(element, 'Request a call back');
 const embedded = (element: FeelingPrompt) => shadow<CallbackStandIn>(element, 'feelback-callback-request');
 
 describe('<feelback-feeling-prompt offer-callback>', () => {
   it('hides the action while <feelback-callback-request> is not loaded, and shows it once it is', async () => {
-    const element = await prompt(transport, '<feelback-feeling-prompt offer-callback></feelback-feeling-prompt>');
+    const element = await mountFeelingPrompt({ 'offer-callback': true }, { transport });
     await pick(element, 'Frustrated');
     expect(callbackButton(element)).toBeUndefined();
 
@@ -42,7 +38,7 @@ describe('<feelback-feeling-prompt offer-callback>', () => {
   });
 
   it('offers the call back for negative feelings only, and only with offer-callback', async () => {
-    const offering = await prompt(transport, '<feelback-feeling-prompt offer-callback></feelback-feeling-prompt>');
+    const offering = await mountFeelingPrompt({ 'offer-callback': true }, { transport });
     await pick(offering, 'Angry');
     expect(callbackButton(offering)).toBeTruthy();
     await pick(offering, 'Okay');
@@ -50,13 +46,13 @@ describe('<feelback-feeling-prompt offer-callback>', () => {
     await pick(offering, 'Happy');
     expect(callbackButton(offering)).toBeUndefined();
 
-    const plain = await prompt(transport);
+    const plain = await mountFeelingPrompt({}, { transport });
     await pick(plain, 'Angry');
     expect(callbackButton(plain)).toBeUndefined();
   });
 
   it('opens the form in place, linked to the feeling event, on the same transport, widget and metadata', async () => {
-    const element = await prompt(transport, '<feelback-feeling-prompt offer-callback widget-id="support"></feelback-feeling-prompt>');
+    const element = await mountFeelingPrompt({ 'offer-callback': true, 'widget-id': 'support' }, { transport });
     element.metadata = { plan: 'pro' };
     await pick(element, 'Frustrated');
     await clickButton(element, 'Request a call back');
@@ -78,7 +74,7 @@ describe('<feelback-feeling-prompt offer-callback>', () => {
   });
 
   it('Cancel in the form returns to the follow-up with the draft kept and focus on the action', async () => {
-    const element = await prompt(transport, '<feelback-feeling-prompt offer-callback></feelback-feeling-prompt>');
+    const element = await mountFeelingPrompt({ 'offer-callback': true }, { transport });
     await pick(element, 'Angry');
     await type(element, 'Nobody answered the chat');
     await clickButton(element, 'Request a call back');
@@ -91,7 +87,7 @@ describe('<feelback-feeling-prompt offer-callback>', () => {
   });
 
   it('with no-comment, a negative feeling still offers the call back, without a text box', async () => {
-    const element = await prompt(transport, '<feelback-feeling-prompt offer-callback no-comment></feelback-feeling-prompt>');
+    const element = await mountFeelingPrompt({ 'offer-callback': true, 'no-comment': true }, { transport });
     await pick(element, 'Angry');
     expect(textBox(element)).toBeNull();
     expect(shadow(element, '[part="intro"]')?.textContent).toBe('We’re sorry we let you down.');

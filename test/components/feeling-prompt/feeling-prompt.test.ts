@@ -1,11 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import '../../../src/define/feeling-prompt.js';
-import type { FeelingPrompt } from '../../../src/components/feeling-prompt/feeling-prompt.js';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_FEELINGS, feelingPolarity, type Feeling } from '../../../src/components/feeling-prompt/feelings.js';
-import { resetConfig } from '../../../src/config.js';
 import { registerLocale } from '../../../src/i18n/strings.js';
-import { resetWarnings } from '../../../src/internal/warn.js';
-import { cleanup, press, shadow, shadowAll } from '../../support/dom.js';
+import { press, shadow, shadowAll } from '../../support/dom.js';
 import { FakeTransport } from '../../support/fake-transport.js';
 import {
   accessibleName,
@@ -13,29 +9,24 @@ import {
   clickButton,
   focused,
   pick,
-  prompt,
+  mountFeelingPrompt,
   radioNamed,
   radios,
   statusText,
   textBox,
   textBoxLabel,
   type,
-} from './helpers.js';
-
-const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+} from '../../support/feeling-prompt.js';
 
 let transport: FakeTransport;
 
 beforeEach(() => {
   transport = new FakeTransport();
-  resetConfig();
-  resetWarnings();
 });
-afterEach(cleanup);
 
 describe('<feelback-feeling-prompt> feelings', () => {
   it('asks "How did we make you feel?" over five named feelings in a labelled radiogroup', async () => {
-    const element = await prompt(transport);
+    const element = await mountFeelingPrompt({}, { transport });
     const group = shadow(element, '[role="radiogroup"]')!;
     const question = shadow(element, `#${group.getAttribute('aria-labelledby')}`);
     expect(question?.textContent).toBe('How did we make you feel?');
@@ -46,7 +37,7 @@ describe('<feelback-feeling-prompt> feelings', () => {
   });
 
   it('uses the question attribute', async () => {
-    const element = await prompt(transport, '<feelback-feeling-prompt question="How was checkout?"></feelback-feeling-prompt>');
+    const element = await mountFeelingPrompt({ question: 'How was checkout?' }, { transport });
     expect(shadow(element, '[part="question"]')?.textContent).toBe('How was checkout?');
   });
 
@@ -57,14 +48,14 @@ describe('<feelback-feeling-prompt> feelings', () => {
     ['Happy', 'happy', 1],
     ['Delighted', 'delighted', 2],
   ])('a click on "%s" sends { id: %s, score: %i } at once and checks it', async (name, id, score) => {
-    const element = await prompt(transport, '<feelback-feeling-prompt widget-id="checkout"></feelback-feeling-prompt>');
+    const element = await mountFeelingPrompt({ 'widget-id': 'checkout' }, { transport });
     const changes: unknown[] = [];
     element.addEventListener('feelback-change', (event) => changes.push(event.detail));
     await pick(element, name);
     expect(transport.sent).toHaveLength(1);
     const [event] = transport.sent;
     expect(event).toMatchObject({ type: 'feeling', widget: 'checkout', feeling: { id, score } });
-    expect(event.id).toMatch(UUID_V4);
+    expect(event.id).toBeUuidV4();
     expect(changes).toEqual([{ value: id }]);
     expect(radioNamed(element, name).getAttribute('aria-checked')).toBe('true');
     expect(radioNamed(element, name).getAttribute('part')).toBe('option option-selected');
@@ -72,21 +63,21 @@ describe('<feelback-feeling-prompt> feelings', () => {
   });
 
   it('merges metadata into the feeling event', async () => {
-    const element = await prompt(transport);
+    const element = await mountFeelingPrompt({}, { transport });
     element.metadata = { plan: 'pro' };
     await pick(element, 'Happy');
     expect(transport.sent[0].metadata).toEqual({ plan: 'pro' });
   });
 
   it('feelback-submit can be cancelled: nothing reaches the transport', async () => {
-    const element = await prompt(transport);
+    const element = await mountFeelingPrompt({}, { transport });
     element.addEventListener('feelback-submit', (event) => event.preventDefault());
     await pick(element, 'Happy');
     expect(transport.sent).toHaveLength(0);
   });
 
   it('re-dispatches feelback-sent for its feeling event', async () => {
-    const element = await prompt(transport);
+    const element = await mountFeelingPrompt({}, { transport });
     const sent: unknown[] = [];
     element.addEventListener('feelback-sent', (event) => sent.push(event.detail));
     await pick(element, 'Okay');
@@ -103,7 +94,7 @@ describe('<feelback-feeling-prompt> follow-up', () => {
     ['Happy', 'That’s great to hear!', 'What did we do well?'],
     ['Delighted', 'That’s great to hear!', 'What did we do well?'],
   ])('after "%s" it says "%s" and asks "%s" as the text box label', async (name, intro, question) => {
-    const element = await prompt(transport);
+    const element = await mountFeelingPrompt({}, { transport });
     await pick(element, name);
     expect(shadow(element, '[part="intro"]')?.textContent).toBe(intro);
     expect(textBoxLabel(element)).toBe(question);
@@ -113,7 +104,7 @@ describe('<feelback-feeling-prompt> follow-up', () => {
   });
 
   it('sends the comment as a second event whose replyTo is the feeling event id, then thanks', async () => {
-    const element = await prompt(transport);
+    const element = await mountFeelingPrompt({}, { transport });
     await pick(element, 'Frustrated');
     await type(element, 'The checkout page kept timing out.');
     await clickButton(element, 'Send');
@@ -128,7 +119,7 @@ describe('<feelback-feeling-prompt> follow-up', () => {
   });
 
   it('cleans the comment: control characters go, whitespace is trimmed', async () => {
-    const element = await prompt(transport);
+    const element = await mountFeelingPrompt({}, { transport });
     await pick(element, 'Happy');
     await type(element, '  Fast\u0007 delivery  ');
     await clickButton(element, 'Send');
@@ -136,7 +127,7 @@ describe('<feelback-feeling-prompt> follow-up', () => {
   });
 
   it('caps the comment at maxlength characters and counts live', async () => {
-    const element = await prompt(transport, '<feelback-feeling-prompt maxlength="10"></feelback-feeling-prompt>');
+    const element = await mountFeelingPrompt({ maxlength: '10' }, { transport });
     await pick(element, 'Happy');
     const count = shadow(element, '[part="count"]')!;
     expect(count.textContent).toBe('0 of 10 characters');
@@ -151,13 +142,13 @@ describe('<feelback-feeling-prompt> follow-up', () => {
   });
 
   it('defaults the cap to 1000 characters', async () => {
-    const element = await prompt(transport);
+    const element = await mountFeelingPrompt({}, { transport });
     await pick(element, 'Okay');
     expect(shadow(element, '[part="count"]')?.textContent).toBe('0 of 1000 characters');
   });
 
   it('Skip sends nothing more and thanks the visitor', async () => {
-    const element = await prompt(transport);
+    const element = await mountFeelingPrompt({}, { transport });
     await pick(element, 'Angry');
     await type(element, 'half a thought');
     await clickButton(element, 'Skip');
@@ -166,7 +157,7 @@ describe('<feelback-feeling-prompt> follow-up', () => {
   });
 
   it('Send with an empty box sends no comment', async () => {
-    const element = await prompt(transport);
+    const element = await mountFeelingPrompt({}, { transport });
     await pick(element, 'Happy');
     await type(element, '   ');
     await clickButton(element, 'Send');
@@ -175,7 +166,7 @@ describe('<feelback-feeling-prompt> follow-up', () => {
   });
 
   it('the answer can be changed before the follow-up is sent; the comment replies to the new feeling', async () => {
-    const element = await prompt(transport);
+    const element = await mountFeelingPrompt({}, { transport });
     await pick(element, 'Frustrated');
     await type(element, 'Actually it went fine');
     await pick(element, 'Happy');
@@ -188,14 +179,17 @@ describe('<feelback-feeling-prompt> follow-up', () => {
   });
 
   it('picking the same feeling again sends nothing new', async () => {
-    const element = await prompt(transport);
+    const element = await mountFeelingPrompt({}, { transport });
     await pick(element, 'Happy');
     await pick(element, 'Happy');
     expect(transport.sent).toHaveLength(1);
   });
 
-  it.each(['no-comment', 'comment="false"'])('with %s a pick goes straight to thanks', async (attribute) => {
-    const element = await prompt(transport, `<feelback-feeling-prompt ${attribute}></feelback-feeling-prompt>`);
+  it.each([
+    ['no-comment', { 'no-comment': true }],
+    ['comment="false"', { comment: 'false' }],
+  ])('with %s a pick goes straight to thanks', async (_markup, attributes) => {
+    const element = await mountFeelingPrompt(attributes, { transport });
     await pick(element, 'Happy');
     await element.updateComplete;
     expect(textBox(element)).toBeNull();
@@ -208,7 +202,7 @@ describe('<feelback-feeling-prompt> follow-up', () => {
 
 describe('<feelback-feeling-prompt> keyboard', () => {
   it('has one tab stop; arrows, Home and End move focus without sending', async () => {
-    const element = await prompt(transport);
+    const element = await mountFeelingPrompt({}, { transport });
     const tabStops = () => radios(element).filter((radio) => radio.getAttribute('tabindex') === '0');
     expect(tabStops()).toEqual([radioNamed(element, 'Angry')]);
     radioNamed(element, 'Angry').focus();
@@ -235,7 +229,7 @@ describe('<feelback-feeling-prompt> keyboard', () => {
   });
 
   it.each(['Enter', ' '])('%j commits the focused feeling', async (key) => {
-    const element = await prompt(transport);
+    const element = await mountFeelingPrompt({}, { transport });
     radioNamed(element, 'Angry').focus();
     press(focused(element)!, 'ArrowRight');
     await element.updateComplete;
@@ -247,7 +241,7 @@ describe('<feelback-feeling-prompt> keyboard', () => {
   });
 
   it('right to left, ArrowLeft moves forward', async () => {
-    const element = await prompt(transport, '<feelback-feeling-prompt dir="rtl"></feelback-feeling-prompt>');
+    const element = await mountFeelingPrompt({ dir: 'rtl' }, { transport });
     radioNamed(element, 'Angry').focus();
     press(focused(element)!, 'ArrowLeft');
     await element.updateComplete;
@@ -258,7 +252,7 @@ describe('<feelback-feeling-prompt> keyboard', () => {
   });
 
   it('after a pick, the committed feeling holds the tab stop', async () => {
-    const element = await prompt(transport);
+    const element = await mountFeelingPrompt({}, { transport });
     await pick(element, 'Happy');
     const tabStops = radios(element).filter((radio) => radio.getAttribute('tabindex') === '0');
     expect(tabStops).toEqual([radioNamed(element, 'Happy')]);
@@ -267,27 +261,27 @@ describe('<feelback-feeling-prompt> keyboard', () => {
 
 describe('<feelback-feeling-prompt> announcements and focus', () => {
   it('announces the choice and the follow-up; focus stays on the chosen face', async () => {
-    const element = await prompt(transport);
+    const element = await mountFeelingPrompt({}, { transport });
     await pick(element, 'Frustrated');
     expect(statusText(element)).toBe('You chose Frustrated. We’re sorry we let you down. What went wrong?');
     expect(focused(element)).toBe(radioNamed(element, 'Frustrated'));
   });
 
   it('announces the positive follow-up', async () => {
-    const element = await prompt(transport);
+    const element = await mountFeelingPrompt({}, { transport });
     await pick(element, 'Delighted');
     expect(statusText(element)).toBe('You chose Delighted. That’s great to hear! What did we do well?');
   });
 
   it('announces the thank-you when focus was not inside (e.g. a pointer without focus)', async () => {
-    const element = await prompt(transport, '<feelback-feeling-prompt no-comment></feelback-feeling-prompt>');
+    const element = await mountFeelingPrompt({ 'no-comment': true }, { transport });
     radioNamed(element, 'Okay').click();
     await element.updateComplete;
     expect(statusText(element)).toBe('You chose Okay. Thank you for telling us how you feel.');
   });
 
   it('the live region is there before anything happens, so screen readers track it', async () => {
-    const element = await prompt(transport);
+    const element = await mountFeelingPrompt({}, { transport });
     expect(shadow(element, '[role="status"]')?.getAttribute('aria-live')).toBe('polite');
     expect(statusText(element)).toBe('');
   });
@@ -301,7 +295,7 @@ describe('<feelback-feeling-prompt> custom feelings', () => {
   ];
 
   it('replaces the set, with its glyphs, icons and scores', async () => {
-    const element = await prompt(transport);
+    const element = await mountFeelingPrompt({}, { transport });
     element.feelings = feelings;
     await element.updateComplete;
     expect(radios(element).map(accessibleName)).toEqual(['Lost', 'Fine', 'Relieved']);
@@ -313,7 +307,7 @@ describe('<feelback-feeling-prompt> custom feelings', () => {
   });
 
   it('a feeling\'s polarity can override its score\'s sign', async () => {
-    const element = await prompt(transport);
+    const element = await mountFeelingPrompt({}, { transport });
     element.feelings = [{ id: 'meh', label: 'Meh', score: 2, polarity: 'negative' }];
     await element.updateComplete;
     await pick(element, 'Meh');
@@ -322,7 +316,7 @@ describe('<feelback-feeling-prompt> custom feelings', () => {
 
   it('drops malformed entries with one warning; with none left it uses the defaults', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const element = await prompt(transport);
+    const element = await mountFeelingPrompt({}, { transport });
     element.feelings = [{ id: 'ok', label: 'OK', score: 0 }, { id: 'ok', label: 'Again', score: 1 }, { label: 'No id', score: 1 }] as Feeling[];
     await element.updateComplete;
     expect(radios(element).map(accessibleName)).toEqual(['OK']);
@@ -341,7 +335,7 @@ describe('<feelback-feeling-prompt> custom feelings', () => {
 
 describe('<feelback-feeling-prompt> strings, attributes, disabled', () => {
   it('every string can be overridden through strings', async () => {
-    const element = await prompt(transport);
+    const element = await mountFeelingPrompt({}, { transport });
     element.strings = { question: 'Ça va ?', feelingAngry: 'Furious', introNegative: 'Oh no.', followUpNegative: 'Tell us more', send: 'Go' };
     await element.updateComplete;
     expect(shadow(element, '[part="question"]')?.textContent).toBe('Ça va ?');
@@ -354,7 +348,7 @@ describe('<feelback-feeling-prompt> strings, attributes, disabled', () => {
   it('speaks a registered locale from the nearest lang, English for what it lacks', async () => {
     // qaa: reserved for local use, so no built-in table can fill the gaps.
     registerLocale('qaa', { 'feeling-prompt': { question: 'Wie haben Sie sich bei uns gefühlt?', feelingNeutral: 'Okay-ish' } });
-    const element = await prompt(transport, '<feelback-feeling-prompt lang="qaa"></feelback-feeling-prompt>');
+    const element = await mountFeelingPrompt({ lang: 'qaa' }, { transport });
     expect(shadow(element, '[part="question"]')?.textContent).toBe('Wie haben Sie sich bei uns gefühlt?');
     expect(radios(element).map(accessibleName)[2]).toBe('Okay-ish');
     expect(radios(element).map(accessibleName)[0]).toBe('Angry');
@@ -362,7 +356,7 @@ describe('<feelback-feeling-prompt> strings, attributes, disabled', () => {
 
   it('removing maxlength restores 1000 without a warning', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const element = await prompt(transport, '<feelback-feeling-prompt maxlength="20"></feelback-feeling-prompt>');
+    const element = await mountFeelingPrompt({ maxlength: '20' }, { transport });
     element.removeAttribute('maxlength');
     await element.updateComplete;
     await pick(element, 'Okay');
@@ -372,8 +366,8 @@ describe('<feelback-feeling-prompt> strings, attributes, disabled', () => {
 
   it('a bad maxlength warns once, naming the element, attribute and value, and uses 1000', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const element = await prompt(transport, '<feelback-feeling-prompt maxlength="lots"></feelback-feeling-prompt>');
-    await prompt(transport, '<feelback-feeling-prompt maxlength="lots"></feelback-feeling-prompt>');
+    const element = await mountFeelingPrompt({ maxlength: 'lots' }, { transport });
+    await mountFeelingPrompt({ maxlength: 'lots' }, { transport });
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0][0]).toMatch(/<feelback-feeling-prompt> maxlength="NaN" is not a whole number from 1 to 10000; using 1000/);
     await pick(element, 'Okay');
@@ -382,7 +376,7 @@ describe('<feelback-feeling-prompt> strings, attributes, disabled', () => {
 
   it('the deprecated max-length still caps the comment, with one deprecation warning; removing it restores 1000', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const element = await prompt(transport, '<feelback-feeling-prompt max-length="10"></feelback-feeling-prompt>');
+    const element = await mountFeelingPrompt({ 'max-length': '10' }, { transport });
     await pick(element, 'Happy');
     expect(shadow(element, '[part="count"]')?.textContent).toBe('0 of 10 characters');
     expect(warn.mock.calls.map((call) => call[0])).toEqual([
@@ -395,7 +389,7 @@ describe('<feelback-feeling-prompt> strings, attributes, disabled', () => {
   });
 
   it('committing a feeling fires native input and change, like a radio group', async () => {
-    const element = await prompt(transport);
+    const element = await mountFeelingPrompt({}, { transport });
     const fired: string[] = [];
     element.addEventListener('input', () => fired.push('input'));
     element.addEventListener('change', () => fired.push('change'));
@@ -405,7 +399,7 @@ describe('<feelback-feeling-prompt> strings, attributes, disabled', () => {
   });
 
   it('disabled: faces cannot be picked or focused, nothing is sent', async () => {
-    const element = await prompt(transport, '<feelback-feeling-prompt disabled></feelback-feeling-prompt>');
+    const element = await mountFeelingPrompt({ disabled: true }, { transport });
     expect(radios(element).every((radio) => radio.getAttribute('aria-disabled') === 'true')).toBe(true);
     expect(radios(element).every((radio) => radio.getAttribute('tabindex') === '-1')).toBe(true);
     radioNamed(element, 'Happy').click();
@@ -415,7 +409,7 @@ describe('<feelback-feeling-prompt> strings, attributes, disabled', () => {
   });
 
   it('disabled during the follow-up disables the box and buttons', async () => {
-    const element = await prompt(transport);
+    const element = await mountFeelingPrompt({}, { transport });
     await pick(element, 'Happy');
     element.disabled = true;
     await element.updateComplete;
@@ -424,7 +418,7 @@ describe('<feelback-feeling-prompt> strings, attributes, disabled', () => {
   });
 
   it('reset() starts over without sending', async () => {
-    const element = await prompt(transport);
+    const element = await mountFeelingPrompt({}, { transport });
     await pick(element, 'Happy');
     await clickButton(element, 'Skip');
     element.reset();

@@ -232,6 +232,19 @@ describe('<feelback-launcher>', () => {
     expect(tab.getAttribute('aria-expanded')).toBe('true');
   });
 
+  it('a folded tab neither blocks other launchers nor starts the re-contact wait; opening it sets the other aside', async () => {
+    const tabbed = place('display="tab"', 'site');
+    await opened(tabbed);
+    const popover = place('', 'checkout');
+    await opened(popover);
+    const tab = shadow<HTMLButtonElement>(tabbed, '[part="tab"]')!;
+    tab.click();
+    expect(panelOf(tabbed).hidden).toBe(false);
+    expect(popover.open).toBe(false);
+    // Set aside by the visitor's choice, not dismissed by them.
+    expect(launcherEvents().filter((event) => event.type === 'dismissed')).toEqual([]);
+  });
+
   it('warns once per bad attribute, naming it, and falls back', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const launcher = place('display="sideways" position="middle" sample="lots" on-click="[[" delay="soon"');

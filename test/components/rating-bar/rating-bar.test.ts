@@ -1,35 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import '../../../src/define/rating-bar.js';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RatingBar } from '../../../src/components/rating-bar/rating-bar.js';
-import { configure, resetConfig } from '../../../src/config.js';
-import { resetWarnings } from '../../../src/internal/warn.js';
-import { cleanup, mount, press, shadow, shadowAll } from '../../support/dom.js';
+import { configure } from '../../../src/config.js';
+import { mount, press, shadow, shadowAll } from '../../support/dom.js';
 import { FakeTransport } from '../../support/fake-transport.js';
-
-const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+import { checked, mountRatingBar, names, radios } from '../../support/rating-bar.js';
 
 let transport: FakeTransport;
 
-async function bar(markup = '<feelback-rating-bar></feelback-rating-bar>'): Promise<RatingBar> {
-  return mount<RatingBar>(markup, (element) => {
-    element.transport = transport;
-  });
-}
-
-const radios = (element: RatingBar) => shadowAll(element, '[role="radio"]');
-const names = (element: RatingBar) => radios(element).map((radio) => radio.getAttribute('aria-label'));
-const checked = (element: RatingBar) => radios(element).filter((radio) => radio.getAttribute('aria-checked') === 'true');
-
 beforeEach(() => {
   transport = new FakeTransport();
-  resetConfig();
-  resetWarnings();
 });
-afterEach(cleanup);
 
 describe('<feelback-rating-bar> scales', () => {
   it('shows five stars by default, each named by its score, in a radiogroup labelled by the question', async () => {
-    const element = await bar();
+    const element = await mountRatingBar({}, { transport });
     const group = shadow(element, '[role="radiogroup"]')!;
     const labelledBy = group.getAttribute('aria-labelledby')!;
     expect(shadow(element, `#${labelledBy}`)?.textContent).toBe('How would you rate your experience?');
@@ -37,7 +21,7 @@ describe('<feelback-rating-bar> scales', () => {
   });
 
   it('shows eleven options 0–10 for NPS, with the end labels in the names', async () => {
-    const element = await bar('<feelback-rating-bar scale="nps"></feelback-rating-bar>');
+    const element = await mountRatingBar({ scale: 'nps' }, { transport });
     expect(radios(element)).toHaveLength(11);
     expect(names(element)[0]).toBe('0 of 10, Not at all likely');
     expect(names(element)[9]).toBe('9 of 10');
@@ -51,20 +35,18 @@ describe('<feelback-rating-bar> scales', () => {
     ['emoji', 5, '1 of 5, Very bad', 0],
     ['thumbs', 2, 'Thumbs up', 1],
   ])('scale="%s" shows %i options named like "%s"', async (scale, count, name, index) => {
-    const element = await bar(`<feelback-rating-bar scale="${scale}"></feelback-rating-bar>`);
+    const element = await mountRatingBar({ scale: scale }, { transport });
     expect(radios(element)).toHaveLength(count);
     expect(names(element)[index]).toBe(name);
   });
 
   it('numeric uses min and max', async () => {
-    const element = await bar('<feelback-rating-bar scale="numeric" min="0" max="4"></feelback-rating-bar>');
+    const element = await mountRatingBar({ scale: 'numeric', min: '0', max: '4' }, { transport });
     expect(names(element)).toEqual(['0 of 4', '1 of 4', '2 of 4', '3 of 4', '4 of 4']);
   });
 
   it('uses the question, low-label and high-label attributes', async () => {
-    const element = await bar(
-      '<feelback-rating-bar scale="numeric" min="1" max="3" question="Rate the docs" low-label="Poor" high-label="Superb"></feelback-rating-bar>',
-    );
+    const element = await mountRatingBar({ scale: 'numeric', min: '1', max: '3', question: 'Rate the docs', 'low-label': 'Poor', 'high-label': 'Superb' }, { transport });
     expect(shadow(element, '.question')?.textContent).toBe('Rate the docs');
     expect(names(element)).toEqual(['1 of 3, Poor', '2 of 3', '3 of 3, Superb']);
     expect(shadowAll(element, '.ends span').map((span) => span.textContent)).toEqual(['Poor', 'Superb']);
@@ -74,8 +56,8 @@ describe('<feelback-rating-bar> scales', () => {
 describe('<feelback-rating-bar> bad attributes', () => {
   it('an unknown scale warns once, naming element, attribute and value, and falls back to stars', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const element = await bar('<feelback-rating-bar scale="bogus"></feelback-rating-bar>');
-    await bar('<feelback-rating-bar scale="bogus"></feelback-rating-bar>');
+    const element = await mountRatingBar({ scale: 'bogus' }, { transport });
+    await mountRatingBar({ scale: 'bogus' }, { transport });
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0][0]).toMatch(/<feelback-rating-bar> scale="bogus" is not one of .*; using stars/);
     expect(radios(element)).toHaveLength(5);
@@ -83,14 +65,14 @@ describe('<feelback-rating-bar> bad attributes', () => {
 
   it('max below min warns and falls back to 1..10', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const element = await bar('<feelback-rating-bar scale="numeric" min="5" max="2"></feelback-rating-bar>');
+    const element = await mountRatingBar({ scale: 'numeric', min: '5', max: '2' }, { transport });
     expect(warn.mock.calls[0][0]).toMatch(/max="2" is not at least min \(5\)/);
     expect(radios(element)).toHaveLength(10);
   });
 
   it('removing min, max or maxlength restores its default, without a warning', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const element = await bar('<feelback-rating-bar scale="numeric" min="0" max="4" maxlength="20"></feelback-rating-bar>');
+    const element = await mountRatingBar({ scale: 'numeric', min: '0', max: '4', maxlength: '20' }, { transport });
     element.removeAttribute('max');
     await element.updateComplete;
     expect(names(element)[0]).toBe('0 of 10');
@@ -105,7 +87,7 @@ describe('<feelback-rating-bar> bad attributes', () => {
 
   it('a non-http endpoint warns and the bar still renders and works', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const element = await bar('<feelback-rating-bar endpoint="javascript:alert(1)"></feelback-rating-bar>');
+    const element = await mountRatingBar({ endpoint: 'javascript:alert(1)' }, { transport });
     expect(warn.mock.calls[0][0]).toMatch(/endpoint="javascript:alert\(1\)" is not an http\(s\) URL/);
     radios(element)[2].click();
     expect(transport.sent).toHaveLength(1);
@@ -113,7 +95,7 @@ describe('<feelback-rating-bar> bad attributes', () => {
 
   it('a value off the scale warns and leaves nothing selected', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const element = await bar('<feelback-rating-bar value="9"></feelback-rating-bar>');
+    const element = await mountRatingBar({ value: '9' }, { transport });
     expect(warn).toHaveBeenCalledOnce();
     expect(checked(element)).toHaveLength(0);
   });
@@ -121,12 +103,12 @@ describe('<feelback-rating-bar> bad attributes', () => {
 
 describe('<feelback-rating-bar> pointer', () => {
   it('a click commits the score: one rating event in wire format, sent at once', async () => {
-    const element = await bar('<feelback-rating-bar widget-id="checkout"></feelback-rating-bar>');
+    const element = await mountRatingBar({ 'widget-id': 'checkout' }, { transport });
     radios(element)[3].click();
     await element.updateComplete;
     expect(transport.sent).toHaveLength(1);
     const [event] = transport.sent;
-    expect(event.id).toMatch(UUID_V4);
+    expect(event.id).toBeUuidV4();
     expect(event.type).toBe('rating');
     expect(event.widget).toBe('checkout');
     expect(new Date(event.createdAt).toISOString()).toBe(event.createdAt);
@@ -137,7 +119,7 @@ describe('<feelback-rating-bar> pointer', () => {
   });
 
   it('a double click on a score sends it once; a different score is a new event', async () => {
-    const element = await bar();
+    const element = await mountRatingBar({}, { transport });
     radios(element)[3].click();
     radios(element)[3].click();
     await element.updateComplete;
@@ -153,7 +135,7 @@ describe('<feelback-rating-bar> pointer', () => {
   });
 
   it('a score whose submit was cancelled is sent when committed again', async () => {
-    const element = await bar();
+    const element = await mountRatingBar({}, { transport });
     element.addEventListener('feelback-submit', (event) => event.preventDefault(), { once: true });
     radios(element)[2].click();
     radios(element)[2].click();
@@ -161,13 +143,13 @@ describe('<feelback-rating-bar> pointer', () => {
   });
 
   it('the widget id defaults to the tag name', async () => {
-    const element = await bar();
+    const element = await mountRatingBar({}, { transport });
     radios(element)[0].click();
     expect(transport.sent[0].widget).toBe('feelback-rating-bar');
   });
 
   it('fires feelback-change, then a cancelable feelback-submit carrying the event', async () => {
-    const element = await bar();
+    const element = await mountRatingBar({}, { transport });
     const seen: string[] = [];
     element.addEventListener('feelback-change', (e) => seen.push(`change:${(e as CustomEvent).detail.value}`));
     element.addEventListener('feelback-submit', (e) => seen.push(`submit:${(e as CustomEvent).detail.event.rating.value}`));
@@ -176,14 +158,14 @@ describe('<feelback-rating-bar> pointer', () => {
   });
 
   it('preventDefault on feelback-submit stops the send', async () => {
-    const element = await bar();
+    const element = await mountRatingBar({}, { transport });
     element.addEventListener('feelback-submit', (e) => e.preventDefault());
     radios(element)[1].click();
     expect(transport.sent).toHaveLength(0);
   });
 
   it('events bubble out of the shadow root to the page', async () => {
-    const element = await bar();
+    const element = await mountRatingBar({}, { transport });
     const onPage = vi.fn();
     document.body.addEventListener('feelback-submit', onPage);
     radios(element)[0].click();
@@ -192,7 +174,7 @@ describe('<feelback-rating-bar> pointer', () => {
   });
 
   it('reports feelback-sent and feelback-error for its own events only', async () => {
-    const element = await bar();
+    const element = await mountRatingBar({}, { transport });
     const sent = vi.fn();
     const errors = vi.fn();
     element.addEventListener('feelback-sent', (e) => sent((e as CustomEvent).detail));
@@ -208,7 +190,7 @@ describe('<feelback-rating-bar> pointer', () => {
   });
 
   it('hovering a star lights it and the ones before it, without selecting', async () => {
-    const element = await bar();
+    const element = await mountRatingBar({}, { transport });
     // As a browser does when the pointer comes over an option: pointerover bubbles to the group.
     radios(element)[2].dispatchEvent(new Event('pointerover', { bubbles: true, composed: true }));
     await element.updateComplete;
@@ -220,7 +202,7 @@ describe('<feelback-rating-bar> pointer', () => {
   });
 
   it('disabled: nothing can be picked or sent, and nothing is focusable', async () => {
-    const element = await bar('<feelback-rating-bar disabled></feelback-rating-bar>');
+    const element = await mountRatingBar({ disabled: true }, { transport });
     radios(element)[2].click();
     expect(transport.sent).toHaveLength(0);
     expect(radios(element).every((radio) => radio.getAttribute('tabindex') === '-1')).toBe(true);
@@ -230,7 +212,7 @@ describe('<feelback-rating-bar> pointer', () => {
 
 describe('<feelback-rating-bar> keyboard', () => {
   it('one option is in the tab order: the selected one, else the first', async () => {
-    const element = await bar();
+    const element = await mountRatingBar({}, { transport });
     expect(radios(element).map((radio) => radio.getAttribute('tabindex'))).toEqual(['0', '-1', '-1', '-1', '-1']);
     element.value = 3;
     await element.updateComplete;
@@ -238,7 +220,7 @@ describe('<feelback-rating-bar> keyboard', () => {
   });
 
   it('arrow keys move the selection and focus without sending; Enter commits', async () => {
-    const element = await bar();
+    const element = await mountRatingBar({}, { transport });
     radios(element)[0].focus();
     press(radios(element)[0], 'ArrowRight');
     await element.updateComplete;
@@ -253,7 +235,7 @@ describe('<feelback-rating-bar> keyboard', () => {
   });
 
   it('Home, End, wrap-around and Space', async () => {
-    const element = await bar();
+    const element = await mountRatingBar({}, { transport });
     radios(element)[0].focus();
     press(radios(element)[0], 'End');
     await element.updateComplete;
@@ -282,14 +264,14 @@ describe('<feelback-rating-bar> keyboard', () => {
   });
 
   it('a preset value is selected but not sent, and shows no Send button', async () => {
-    const element = await bar('<feelback-rating-bar scale="nps" value="8"></feelback-rating-bar>');
+    const element = await mountRatingBar({ scale: 'nps', value: '8' }, { transport });
     expect(checked(element).map((radio) => radio.getAttribute('aria-label'))).toEqual(['8 of 10']);
     expect(shadow(element, '[part~="send-button"]')).toBeNull();
     expect(transport.sent).toHaveLength(0);
   });
 
   it('a Send button appears for a moved, uncommitted selection and commits it', async () => {
-    const element = await bar();
+    const element = await mountRatingBar({}, { transport });
     expect(shadow(element, '[part~="send-button"]')).toBeNull();
     press(radios(element)[0], 'ArrowRight');
     await element.updateComplete;
@@ -300,7 +282,7 @@ describe('<feelback-rating-bar> keyboard', () => {
   });
 
   it('after Send commits a moved selection, focus goes to the chosen option, not the page', async () => {
-    const element = await bar();
+    const element = await mountRatingBar({}, { transport });
     radios(element)[0].focus();
     press(radios(element)[0], 'ArrowRight');
     await element.updateComplete;
@@ -317,7 +299,7 @@ describe('<feelback-rating-bar> keyboard', () => {
 
 describe('<feelback-rating-bar comment>', () => {
   it('offers a labelled comment box after the score and sends the comment pointing back at the rating', async () => {
-    const element = await bar('<feelback-rating-bar comment></feelback-rating-bar>');
+    const element = await mountRatingBar({ comment: true }, { transport });
     radios(element)[1].click();
     await element.updateComplete;
     const box = shadow<HTMLTextAreaElement>(element, 'textarea')!;
@@ -339,7 +321,7 @@ describe('<feelback-rating-bar comment>', () => {
   });
 
   it('a tap leaves focus on the star (no on-screen keyboard) and announces the comment box', async () => {
-    const element = await bar('<feelback-rating-bar comment></feelback-rating-bar>');
+    const element = await mountRatingBar({ comment: true }, { transport });
     radios(element)[3].focus();
     radios(element)[3].click();
     await element.updateComplete;
@@ -349,7 +331,7 @@ describe('<feelback-rating-bar comment>', () => {
   });
 
   it('Enter moves focus into the comment box, where a keyboard user types next', async () => {
-    const element = await bar('<feelback-rating-bar comment></feelback-rating-bar>');
+    const element = await mountRatingBar({ comment: true }, { transport });
     radios(element)[0].focus();
     press(radios(element)[0], 'Enter');
     await element.updateComplete;
@@ -358,7 +340,7 @@ describe('<feelback-rating-bar comment>', () => {
   });
 
   it('caps the comment in characters (an emoji is one), as the count does, and says when the limit is reached', async () => {
-    const element = await bar('<feelback-rating-bar comment maxlength="5"></feelback-rating-bar>');
+    const element = await mountRatingBar({ comment: true, maxlength: '5' }, { transport });
     radios(element)[1].click();
     await element.updateComplete;
     const box = shadow<HTMLTextAreaElement>(element, 'textarea')!;
@@ -375,8 +357,8 @@ describe('<feelback-rating-bar comment>', () => {
 
   it('the deprecated max-length attribute still caps the comment, with one deprecation warning per page', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const element = await bar('<feelback-rating-bar comment max-length="5"></feelback-rating-bar>');
-    await bar('<feelback-rating-bar comment max-length="7"></feelback-rating-bar>');
+    const element = await mountRatingBar({ comment: true, 'max-length': '5' }, { transport });
+    await mountRatingBar({ comment: true, 'max-length': '7' }, { transport });
     expect(element.maxLength).toBe(5);
     expect(warn.mock.calls.map((call) => call[0])).toEqual([
       'feelback: <feelback-rating-bar> max-length is deprecated; use maxlength. It still works for now.',
@@ -388,12 +370,12 @@ describe('<feelback-rating-bar comment>', () => {
 
   it('maxlength wins over the deprecated max-length when both are given', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const element = await bar('<feelback-rating-bar comment maxlength="8" max-length="5"></feelback-rating-bar>');
+    const element = await mountRatingBar({ comment: true, maxlength: '8', 'max-length': '5' }, { transport });
     expect(element.maxLength).toBe(8);
   });
 
   it('Skip sends nothing more and thanks the visitor', async () => {
-    const element = await bar('<feelback-rating-bar comment></feelback-rating-bar>');
+    const element = await mountRatingBar({ comment: true }, { transport });
     radios(element)[1].click();
     await element.updateComplete;
     shadow<HTMLButtonElement>(element, '[part~="skip-button"]')!.click();
@@ -403,7 +385,7 @@ describe('<feelback-rating-bar comment>', () => {
   });
 
   it('announces the choice to screen readers', async () => {
-    const element = await bar();
+    const element = await mountRatingBar({}, { transport });
     radios(element)[4].click();
     await element.updateComplete;
     expect(shadow(element, '[role="status"]')?.textContent).toBe('You chose 5 of 5 stars. Thank you for your feedback.');
@@ -414,9 +396,7 @@ describe('<feelback-rating-bar> configuration', () => {
   it('without a transport property it uses configure()\'s endpoint, and its metadata merged under the element\'s', async () => {
     const fetch = vi.fn(async () => new Response(null, { status: 204 }));
     configure({ endpoint: 'https://collect.example/feedback', metadata: { app: 'shop', plan: 'free' }, transport: { fetch, flushIntervalMs: 0 } });
-    const element = await mount<RatingBar>('<feelback-rating-bar></feelback-rating-bar>', (el) => {
-      el.metadata = { plan: 'pro' };
-    });
+    const element = await mountRatingBar({}, { setup: (el) => (el.metadata = { plan: 'pro' }) });
     radios(element)[0].click();
     await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
     const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
@@ -428,7 +408,7 @@ describe('<feelback-rating-bar> configuration', () => {
 
   it('with no endpoint anywhere it reports a clear feelback-error instead of failing silently', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const element = await mount<RatingBar>('<feelback-rating-bar></feelback-rating-bar>');
+    const element = await mountRatingBar();
     const errors = vi.fn();
     element.addEventListener('feelback-error', (e) => errors((e as CustomEvent).detail.error));
     radios(element)[0].click();
@@ -436,7 +416,7 @@ describe('<feelback-rating-bar> configuration', () => {
   });
 
   it('strings can be overridden per message', async () => {
-    const element = await bar();
+    const element = await mountRatingBar({}, { transport });
     element.strings = { stars: '{n}/{max} ★' };
     await element.updateComplete;
     expect(names(element)[0]).toBe('1/5 ★');

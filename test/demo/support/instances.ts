@@ -38,6 +38,6 @@ export function startCollectorProcess(location: StoreLocation): Promise<Collecto
         },
       });
     });
-    exited.then((code) => reject(new Error(`collector process exited (${code}) before listening: ${errors}`)));
+    void exited.then((code) => reject(new Error(`collector process exited (${code}) before listening: ${errors}`)));
   });
 }

@@ -1,26 +1,13 @@
-import type { FeelingPrompt } from '../../../src/components/feeling-prompt/feeling-prompt.js';
-import { mount, shadow, shadowAll } from '../../support/dom.js';
-import type { FakeTransport } from '../../support/fake-transport.js';
+// The feeling prompt's test harness: mount it, read what a visitor sees, act as a visitor does.
+import '../../src/define/feeling-prompt.js';
+import type { FeelingPrompt } from '../../src/components/feeling-prompt/feeling-prompt.js';
+import { accessibleName, mountElement, shadow, shadowAll, type Attributes, type MountOptions } from './dom.js';
 
-/** Mounts a prompt that sends to `transport`. */
-export function prompt(transport: FakeTransport, markup = '<feelback-feeling-prompt></feelback-feeling-prompt>'): Promise<FeelingPrompt> {
-  return mount<FeelingPrompt>(markup, (element) => {
-    element.transport = transport;
-  });
-}
+export { accessibleName, focused } from './dom.js';
 
-/** The accessible name a radio gets from its content: what is not `aria-hidden`. */
-export function accessibleName(element: Element): string {
-  const label = element.getAttribute('aria-label');
-  if (label) return label;
-  const parts: string[] = [];
-  const walk = (node: Node) => {
-    if (node instanceof Element && node.getAttribute('aria-hidden') === 'true') return;
-    if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
-    node.childNodes.forEach(walk);
-  };
-  element.childNodes.forEach(walk);
-  return parts.join('').replace(/\s+/g, ' ').trim();
+/** Mounts `<feelback-feeling-prompt>` with `attributes` (e.g. `{ 'offer-callback': true }`). */
+export function mountFeelingPrompt(attributes: Attributes = {}, options: MountOptions<FeelingPrompt> = {}): Promise<FeelingPrompt> {
+  return mountElement<FeelingPrompt>('feelback-feeling-prompt', attributes, options);
 }
 
 export const radios = (element: FeelingPrompt) => shadowAll(element, '[role="radio"]');
@@ -34,7 +21,6 @@ export const textBoxLabel = (element: FeelingPrompt) => {
   const box = textBox(element);
   return box ? shadow(element, `label[for="${box.id}"]`)?.textContent?.trim() : undefined;
 };
-export const focused = (element: FeelingPrompt) => element.shadowRoot?.activeElement ?? null;
 
 /** Picks a feeling with a click and waits for the render. */
 export async function pick(element: FeelingPrompt, name: string): Promise<void> {
