@@ -100,6 +100,7 @@ export function startAlerts({ store, config, publicUrl, log = () => {}, fetch: r
       if (note !== undefined && (typeof note !== 'string' || [...note].length > NOTE_MAX)) {
         return { status: 400, body: { error: `note must be text of at most ${NOTE_MAX} characters`, field: 'note' } };
       }
+      // eslint-disable-next-line no-control-regex -- control characters (not tab or newline) are what is taken out
       const cleanNote = typeof note === 'string' ? note.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '') : undefined;
       const found = await inbox.update(id, {
         ...(status === undefined ? {} : { status: /** @type {any} */ (status) }),
