@@ -7,7 +7,7 @@
  * @param {DemoServerOptions} [options]
  * @returns {Promise<DemoServer>}
  */
-export function startDemoServer({ port, host, dbPath, databaseUrl, corsOrigins, adminToken, allowedHosts, trustProxy, rateLimits, timeouts, connections, maxHeaderBytes, retention, retentionIntervalMs, log, }?: DemoServerOptions): Promise<DemoServer>;
+export function startDemoServer({ port, host, dbPath, databaseUrl, corsOrigins, adminToken, allowedHosts, trustProxy, rateLimits, timeouts, connections, maxHeaderBytes, retention, retentionIntervalMs, alerts: alertOptions, log, }?: DemoServerOptions): Promise<DemoServer>;
 export type RateLimits = {
     /**
      * every request, per client
@@ -91,9 +91,31 @@ export type DemoServerOptions = {
      */
     retentionIntervalMs?: number | undefined;
     /**
+     * alerts and the inbox; default: `readAlertConfig({})` (the built-in receiver)
+     */
+    alerts?: AlertOptions | undefined;
+    /**
      * default: nothing
      */
     log?: ((line: string) => void) | undefined;
+};
+export type AlertOptions = {
+    /**
+     * from `readAlertConfig(process.env)`
+     */
+    config?: import("./collector/alerts/config.mjs").AlertConfig | undefined;
+    /**
+     * how webhooks are posted (tests)
+     */
+    fetch?: typeof fetch | undefined;
+    /**
+     * how often the outbox is looked at for due alerts; default 1 s
+     */
+    pollMs?: number | undefined;
+    /**
+     * ms before retrying a failed webhook; default exponential from 5 s
+     */
+    retryDelay?: ((attempts: number) => number) | undefined;
 };
 export type DemoServer = {
     /**
@@ -112,6 +134,10 @@ export type DemoServer = {
     allowedHosts: string[];
     store: import("./collector/store/index.mjs").FeedbackStore;
     server: import("node:http").Server;
+    /**
+     * where alerts go, for the start-up banner
+     */
+    alertDestination: string;
     /**
      * stops the server and closes the database
      */

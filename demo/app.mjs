@@ -5,6 +5,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { STORE_RETRY_AFTER_SECONDS, erasureQuery, handleErase, handleFeedback, handleListEvents, handlePreflight, handleResults, corsFor, readBody } from './collector/collector.mjs';
 import { openStore } from './collector/store/index.mjs';
+// Registers the alert tables' migrations, so it comes before openStore runs.
+import { readAlertConfig, startAlerts } from './collector/alerts/index.mjs';
 import { createAuth, generateAdminToken, isSameOriginRequest } from './http/auth.mjs';
 import { clientKey, addressKey, isHttps } from './http/client-address.mjs';
 import { DEFAULT_CONNECTIONS, DEFAULT_LIMITS, DEFAULT_MAX_HEADER_BYTES, DEFAULT_TIMEOUTS } from './http/config.mjs';
@@ -46,6 +48,9 @@ const STATIC_ROUTES = {
   '/demo.css': { file: join(PUBLIC, 'demo.css'), type: CSS, kind: 'public' },
   '/demo.mjs': { file: join(PUBLIC, 'demo.mjs'), type: JS, kind: 'public' },
   '/results.mjs': { file: join(PUBLIC, 'results.mjs'), type: JS, kind: 'public' },
+  '/inbox': { file: join(PUBLIC, 'inbox.html'), type: HTML, kind: 'private-page', admin: true },
+  '/inbox.mjs': { file: join(PUBLIC, 'inbox.mjs'), type: JS, kind: 'public' },
+  '/inbox.css': { file: join(PUBLIC, 'inbox.css'), type: CSS, kind: 'public' },
   '/feelback.min.js': {
     file: join(ROOT, 'dist', 'feelback.min.js'),
     type: JS,
@@ -91,7 +96,16 @@ function staticRouteFor(path) {
  * @property {number} [maxHeaderBytes] larger request headers are answered 431; default 16 KB
  * @property {{ retentionDays?: number, personalDataDays?: number }} [retention] passed to the store's `expire()`
  * @property {number} [retentionIntervalMs] how often expiry runs; default hourly
+ * @property {AlertOptions} [alerts] alerts and the inbox; default: `readAlertConfig({})` (the built-in receiver)
  * @property {(line: string) => void} [log] default: nothing
+ */
+
+/**
+ * @typedef {object} AlertOptions
+ * @property {import('./collector/alerts/config.mjs').AlertConfig} [config] from `readAlertConfig(process.env)`
+ * @property {typeof fetch} [fetch] how webhooks are posted (tests)
+ * @property {number} [pollMs] how often the outbox is looked at for due alerts; default 1 s
+ * @property {(attempts: number) => number} [retryDelay] ms before retrying a failed webhook; default exponential from 5 s
  */
 
 /**
@@ -103,6 +117,7 @@ function staticRouteFor(path) {
  * @property {string[]} allowedHosts
  * @property {import('./collector/store/index.mjs').FeedbackStore} store
  * @property {import('node:http').Server} server
+ * @property {string} alertDestination where alerts go, for the start-up banner
  * @property {() => Promise<void>} close stops the server and closes the database
  */
 
@@ -151,8 +166,10 @@ export async function startDemoServer({
   maxHeaderBytes = DEFAULT_MAX_HEADER_BYTES,
   retention,
   retentionIntervalMs = 60 * 60 * 1000,
+  alerts: alertOptions = {},
   log = () => {},
 } = {}) {
+  const alertConfig = alertOptions.config ?? readAlertConfig({});
   const token = adminToken || generateAdminToken();
   const auth = createAuth({ adminToken: token });
   const limiters = {
@@ -168,6 +185,12 @@ export async function startDemoServer({
   const perClientConnections = connections.perClient ?? DEFAULT_CONNECTIONS.perClient;
 
   const store = await openStore({ dbPath, databaseUrl, log });
+  /**
+   * Started once the server listens (its URL goes into the alerts' inbox links); no request is
+   * handled before then.
+   * @type {ReturnType<typeof startAlerts> | undefined}
+   */
+  let alerts;
   /** @type {(hostHeader: string | undefined) => boolean} */
   let hostAllowed = () => false;
 
@@ -183,7 +206,14 @@ export async function startDemoServer({
     },
     '/api/events': {
       GET: { admin: true, run: ({ res, url }) => handleListEvents(res, url, store) },
-      DELETE: { admin: true, changes: true, run: ({ res, url }) => handleErase(res, url, store, log) },
+      DELETE: { admin: true, changes: true, run: ({ res, url }) => handleErase(res, url, store, log, eraseAlerts) },
+    },
+    '/api/inbox': {
+      GET: { admin: true, run: async ({ res, url }) => answerInbox(res, await inboxOf().list(url)) },
+      POST: { admin: true, changes: true, run: (context) => updateInbox(context) },
+    },
+    '/api/inbox/stats': {
+      GET: { admin: true, run: async ({ res }) => sendJson(res, 200, await inboxOf().contactStats(), { kind: 'private' }) },
     },
     '/api/results': {
       GET: { admin: true, run: ({ res, url }) => handleResults(res, url, store) },
@@ -204,6 +234,45 @@ export async function startDemoServer({
       POST: { admin: true, page: true, changes: true, run: (context) => eraseByForm(context) },
     },
   };
+
+  function inboxOf() {
+    if (!alerts) throw new Error('alerts are not running');
+    return alerts;
+  }
+
+  /** @param {import('node:http').ServerResponse} res @param {{ status: number, body: unknown }} answer */
+  function answerInbox(res, { status, body }) {
+    return sendJson(res, status, body, { kind: 'private' });
+  }
+
+  /** @param {{ ids?: string[], sessionId?: string }} query */
+  async function eraseAlerts(query) {
+    await alerts?.erase(query);
+  }
+
+  /** `POST /api/inbox` `{ id, status?, note? }` as JSON. @param {RequestContext} context */
+  async function updateInbox({ req, res, auth: who }) {
+    const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (type !== 'application/json') {
+      req.resume();
+      return sendJson(res, 415, { error: 'send the change as application/json' }, { kind: 'private' });
+    }
+    const body = await readBody(req, MAX_FORM_BYTES * 4);
+    if (body === 'too-large') {
+      sendJson(res, 413, { error: `a change is at most ${MAX_FORM_BYTES * 4} bytes` }, { kind: 'private', headers: { connection: 'close' } });
+      if (!req.complete) res.on('finish', () => req.destroy());
+      return undefined;
+    }
+    let parsed;
+    try {
+      parsed = JSON.parse(body.toString('utf8'));
+    } catch {
+      return sendJson(res, 400, { error: 'the body is not JSON' }, { kind: 'private' });
+    }
+    // Who made the change, for the item's history: a person signed in on the page, or a script with the token.
+    const by = who.via === 'cookie' ? 'admin' : 'admin (token)';
+    return answerInbox(res, await inboxOf().update(parsed, by));
+  }
 
   /** @param {import('./http/auth.mjs').Authentication} who */
   function sessionInfo(who) {
@@ -232,7 +301,7 @@ export async function startDemoServer({
         headers: corsFor(req, corsOrigins).headers,
       });
     }
-    return handleFeedback(req, res, { store, corsOrigins, callbackLimiter: limiters.callback, client, log });
+    return handleFeedback(req, res, { store, corsOrigins, callbackLimiter: limiters.callback, client, log, onStored: (events, receivedAt) => inboxOf().onStored(events, receivedAt) });
   }
 
   /**
@@ -327,6 +396,7 @@ export async function startDemoServer({
     const check = erasureQuery(query);
     if (!check.ok) return sendHtml(res, 400, erasePage({ csrfToken, error: `${check.message[0].toUpperCase()}${check.message.slice(1)}.` }));
     const { deleted } = await store.deleteEvents(check.query);
+    await eraseAlerts(check.query);
     log(`erased ${deleted} event(s) by ${check.query.ids ? 'id' : 'session id'}`);
     return sendHtml(res, 200, erasePage({ csrfToken, done: `Erased ${deleted} event${deleted === 1 ? '' : 's'}.` }));
   }
@@ -538,6 +608,16 @@ export async function startDemoServer({
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const hosts = allowedHosts?.length ? allowedHosts : defaultAllowedHosts(host, address.port);
   hostAllowed = createHostCheck(hosts);
+  const publicUrl = `http://${shownHost}:${address.port}`;
+  alerts = startAlerts({
+    store,
+    config: alertConfig,
+    publicUrl,
+    log,
+    ...(alertOptions.fetch ? { fetch: alertOptions.fetch } : {}),
+    ...(alertOptions.pollMs === undefined ? {} : { pollMs: alertOptions.pollMs }),
+    ...(alertOptions.retryDelay ? { retryDelay: alertOptions.retryDelay } : {}),
+  });
 
   /** @type {NodeJS.Timeout | undefined} */
   let retentionTimer;
@@ -562,17 +642,19 @@ export async function startDemoServer({
   }
 
   return {
-    url: `http://${shownHost}:${address.port}`,
+    url: publicUrl,
     port: address.port,
     adminToken: token,
     adminTokenGenerated: !adminToken,
     allowedHosts: hosts,
     store,
     server,
+    alertDestination: alerts.destination,
     async close() {
       clearInterval(retentionTimer);
       server.closeAllConnections();
       await new Promise((done) => server.close(() => done(undefined)));
+      await alerts?.stop();
       await store.close();
     },
   };

@@ -10,15 +10,20 @@
 //   ALLOWED_HOSTS  Host names served (comma-separated); default the bound host and localhost
 //   CORS_ORIGINS   comma-separated origins allowed to post answers from other sites, or *
 //   RETENTION_DAYS, PERSONAL_DATA_RETENTION_DAYS   delete old events / callback personal data
+//   ALERT_WEBHOOK_URL, ALERT_WEBHOOK_SECRET, ALERT_WEBHOOK_FORMAT, ALERT_ON, ALERT_COMMENT_WAIT,
+//   ALERT_WEBHOOK_TIMEOUT   alerts for upset visitors (docs/collector.md, "Alerts and the inbox")
 import { existsSync } from 'node:fs';
 import { startDemoServer } from './app.mjs';
 import { ConfigError, readConfig } from './http/config.mjs';
+import { AlertConfigError, readAlertConfig } from './collector/alerts/index.mjs';
 
 let config;
+let alertConfig;
 try {
   config = readConfig(process.env);
+  alertConfig = readAlertConfig(process.env);
 } catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
+  if (!(error instanceof ConfigError) && !(error instanceof AlertConfigError)) throw error;
   console.error(error.message);
   process.exit(1);
 }
@@ -28,7 +33,7 @@ if (!existsSync(new URL('../dist/feelback.min.js', import.meta.url))) {
 }
 
 const time = () => new Date().toISOString().slice(11, 19);
-const demo = await startDemoServer({ ...config, log: (line) => console.log(`${time()} ${line}`) }).catch((error) => {
+const demo = await startDemoServer({ ...config, alerts: { config: alertConfig }, log: (line) => console.log(`${time()} ${line}`) }).catch((error) => {
   if (error?.code === 'EADDRINUSE') console.error(`Port ${config.port} is in use: set PORT to another one.`);
   // A bad DATABASE_URL or an unreachable database: one sentence naming the variable, no stack.
   else if (error?.code === 'STORE_CONFIG') console.error(error.message);
@@ -38,7 +43,9 @@ const demo = await startDemoServer({ ...config, log: (line) => console.log(`${ti
 
 console.log(`feelback demo:    ${demo.url}/`);
 console.log(`results:          ${demo.url}/results (sign in at ${demo.url}/signin)`);
+console.log(`inbox:            ${demo.url}/inbox`);
 console.log(`collector:        POST ${demo.url}/api/feedback`);
+console.log(`alerts go to:     ${demo.alertDestination}`);
 console.log(`database:         ${demo.store.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : config.dbPath}`);
 if (demo.adminTokenGenerated) {
   console.log(`admin token:      ${demo.adminToken}`);

@@ -34,6 +34,8 @@ const ACCEPTED_MEDIA_TYPES = new Set(['application/json', 'text/plain']);
  * @property {RateLimiter} [callbackLimiter] callback requests per client
  * @property {string} [client] the client's rate-limit key
  * @property {(line: string) => void} [log]
+ * @property {(events: import('../../src/context/event.js').FeedbackEvent[], receivedAt: string) => Promise<void>} [onStored]
+ *   runs after every stored batch (duplicates included) before the 200, e.g. to queue alerts; must be idempotent on the event id
  */
 
 /**
@@ -145,7 +147,7 @@ export function handlePreflight(req, res, allowList) {
  * @param {ServerResponse} res
  * @param {CollectorOptions} options
  */
-export async function handleFeedback(req, res, { store, corsOrigins = [], callbackLimiter, client = '', log = () => {} }) {
+export async function handleFeedback(req, res, { store, corsOrigins = [], callbackLimiter, client = '', log = () => {}, onStored }) {
   const { allowed, headers: cors } = corsFor(req, corsOrigins);
   /** @param {number} status @param {unknown} body @param {Record<string, string>} [extra] */
   const answer = (status, body, extra = {}) => sendJson(res, status, body, { kind: 'shared', headers: { ...cors, ...extra } });
@@ -192,7 +194,10 @@ export async function handleFeedback(req, res, { store, corsOrigins = [], callba
   let outcome;
   try {
     // The server's clock, once per request: ordering, paging and charts use it, never the client's createdAt.
-    outcome = await store.insertBatch(events, { receivedAt: new Date().toISOString() });
+    const receivedAt = new Date().toISOString();
+    outcome = await store.insertBatch(events, { receivedAt });
+    // Before the 200: if the process dies in between, the client's retry (a duplicate) runs this again.
+    if (onStored) await onStored(events, receivedAt);
   } catch (error) {
     if (/** @type {{ code?: string }} */ (error).code !== 'STORE_UNAVAILABLE') throw error;
     // Answered here rather than by the server's net so the CORS headers come along:
@@ -307,8 +312,9 @@ export function erasureQuery(params) {
  * @param {URL} url
  * @param {CollectorStore} store
  * @param {(line: string) => void} log
+ * @param {(query: { ids?: string[], sessionId?: string }) => Promise<void>} [afterErase] erases what other modules keep of the same answers
  */
-export async function handleErase(res, url, store, log) {
+export async function handleErase(res, url, store, log, afterErase) {
   if (typeof store.deleteEvents !== 'function') {
     sendJson(res, 501, { error: 'this store cannot erase events' }, { kind: 'private' });
     return;
@@ -319,6 +325,7 @@ export async function handleErase(res, url, store, log) {
     return;
   }
   const { deleted } = await store.deleteEvents(check.query);
+  if (afterErase) await afterErase(check.query);
   log(`erased ${deleted} event(s) by ${check.query.ids ? 'id' : 'session id'}`);
   sendJson(res, 200, { deleted }, { kind: 'private' });
 }

@@ -292,6 +292,40 @@ export function summaryText(summary) {
   return `${counts.events} event(s) received since ${since}: ${parts.join(', ')}.${note}`;
 }
 
+/**
+ * A duration as a person says it: "45 s", "12 min", "3 h 5 min", "2 d 4 h".
+ * @param {number} ms
+ */
+export function durationText(ms) {
+  const minutes = Math.round(ms / 60_000);
+  if (ms < 60_000) return `${Math.max(0, Math.round(ms / 1000))} s`;
+  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
+  const hours = Math.round(minutes / 60);
+  return `${Math.floor(hours / 24)} d${hours % 24 ? ` ${hours % 24} h` : ''}`;
+}
+
+/**
+ * The follow-up line, from `GET /api/inbox/stats`.
+ * @param {{ medianMs: number | null, contacted: number, open: number }} stats
+ */
+export function contactText({ medianMs, contacted, open }) {
+  const waiting = `${open} answer${open === 1 ? '' : 's'} still open in the inbox.`;
+  if (medianMs === null) return `No upset visitor has been contacted yet; ${waiting}`;
+  return `Median time from answer to first contact: ${durationText(medianMs)} (over the last ${contacted} contacted); ${waiting}`;
+}
+
+async function renderContact() {
+  const line = byId('contact');
+  try {
+    const response = await fetch('/api/inbox/stats');
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    line.textContent = contactText(await response.json());
+  } catch (error) {
+    line.textContent = `Could not load the follow-up figures: ${error}`;
+  }
+}
+
 function applyChartTheme() {
   const style = getComputedStyle(document.documentElement);
   Chart.defaults.color = style.getPropertyValue('--page-text').trim() || '#1f2328';
@@ -319,6 +353,7 @@ async function refresh() {
   renderLaunchers(summary.launchers);
   renderComments(summary.comments);
   renderCallbacks(summary.callbacks);
+  await renderContact();
   status.textContent = `${summaryText(summary)} Updated ${new Date().toLocaleTimeString()}.`;
   document.body.dataset.loaded = 'true';
 }

@@ -33,6 +33,7 @@
  *   Retention: deletes old events; redacts callback requests' personal fields sooner.
  * @property {() => Promise<number>} count
  * @property {() => Promise<void>} ping resolves when the database answers
+ * @property {import('./queries.mjs').Driver} driver runs `sql` queries, for collector modules with tables of their own
  * @property {() => Promise<void>} close
  */
 /**
@@ -131,6 +132,10 @@ export type FeedbackStore = {
      * resolves when the database answers
      */
     ping: () => Promise<void>;
+    /**
+     * runs `sql` queries, for collector modules with tables of their own
+     */
+    driver: import("./queries.mjs").Driver;
     close: () => Promise<void>;
 };
 export type StoreOptions = {

@@ -53,6 +53,7 @@ export { LIST_BOUNDS, RESULT_BOUNDS } from './queries.mjs';
  *   Retention: deletes old events; redacts callback requests' personal fields sooner.
  * @property {() => Promise<number>} count
  * @property {() => Promise<void>} ping resolves when the database answers
+ * @property {import('./queries.mjs').Driver} driver runs `sql` queries, for collector modules with tables of their own
  * @property {() => Promise<void>} close
  */
 

@@ -160,6 +160,8 @@ export async function openPostgresStore({ databaseUrl, poolSize = 10, migrations
   let closed = false;
   return {
     kind: 'postgres',
+    // The SQL runner, for collector modules with tables of their own (alerts, the inbox).
+    driver,
     pool,
     async insertBatch(events, { receivedAt = new Date().toISOString() } = {}) {
       const at = receivedAtMs(receivedAt);

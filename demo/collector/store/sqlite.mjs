@@ -106,6 +106,8 @@ export async function openSqliteStore({ dbPath, migrations, log = () => {} }) {
   let closed = false;
   return {
     kind: 'sqlite',
+    // The SQL runner, for collector modules with tables of their own (alerts, the inbox).
+    driver,
     path: dbPath,
     db,
     insertBatch: (events, { receivedAt = new Date().toISOString() } = {}) =>
