@@ -31,5 +31,5 @@ beforeEach(async () => {
 });
 
 afterEach(() => {
-  document.body.replaceChildren();
+  if (typeof document !== 'undefined') document.body.replaceChildren();
 });

@@ -24,7 +24,8 @@ function record(metric: MetricType): void {
  * carries the values the visitor has experienced so far.
  */
 export function observeVitals(): void {
-  if (observing) return;
+  // Server rendering has no page to measure (and web-vitals reads `document` as it loads).
+  if (observing || typeof document === 'undefined') return;
   observing = true;
   started = new Promise((done) =>
     whenIdle(() => {

@@ -64,6 +64,9 @@ const idle = (callback: () => void): void => {
   else setTimeout(callback, 1);
 };
 
+// On the server (SSR) there is no HTMLElement: a stand-in keeps `import 'feelback'` from throwing there.
+const ElementBase: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as unknown as typeof HTMLElement);
+
 /**
  * Decides when, to whom and how its child widget is shown: on load, after a
  * delay, at a scroll depth, on exit intent, on a click, on a named event, when
@@ -92,8 +95,6 @@ const idle = (callback: () => void): void => {
  * @cssprop --feelback-launcher-shadow - The card's and the tab's shadow.
  * @cssprop --feelback-launcher-backdrop - The modal's backdrop.
  */
-// On the server (SSR) there is no HTMLElement: a stand-in keeps `import 'feelback'` from throwing there.
-const ElementBase: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as unknown as typeof HTMLElement);
 
 export class Launcher extends ElementBase {
   static readonly [LAUNCHER_MARK] = true;
