@@ -8,7 +8,7 @@ export function readManifest(root = new URL('..', import.meta.url)) {
   try {
     return JSON.parse(readFileSync(new URL('custom-elements.json', root), 'utf8'));
   } catch (error) {
-    throw new Error(`custom-elements.json could not be read (${error.code ?? error.message}): run \`npm run manifest\` first.`);
+    throw new Error(`custom-elements.json could not be read (${error.code ?? error.message}): run \`npm run manifest\` first.`, { cause: error });
   }
 }
 
