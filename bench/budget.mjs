@@ -7,11 +7,12 @@ export const GOAL_FULL_BROTLI = 14_000;
 export const GOAL_RATING_BAR_BROTLI = 8_000;
 
 /**
- * What CI enforces today. The goal is not met yet (see bench/RESULTS.md), so
- * the budget is the measured size of dist/feelback.min.js (29,870 bytes
- * after the css`…` minifier and terser passes, all three elements) plus a margin of about 2 %:
- * it stops the bundle growing unnoticed while the work to reach the goal goes
+ * What CI enforces today. The goal is not met yet (see bench/RESULTS.md and
+ * issue 14's work), so the budget is the measured size of dist/feelback.min.js
+ * plus a margin of about 2 %: 35,735 bytes with four elements (the launcher
+ * adds about 5 KB; the controller and transport restructure about 0.9 KB).
+ * It stops the bundle growing unnoticed while the work to reach the goal goes
  * on. Lower it whenever the bundle shrinks; set it to GOAL_FULL_BROTLI once
  * the goal is met.
  */
-export const BUDGET_FULL_BROTLI = 30_500;
+export const BUDGET_FULL_BROTLI = 36_500;
