@@ -15,7 +15,13 @@ async function openLauncher(attributes: string, { body = '', path = '/launcher.h
 }
 
 const isOpen = () => suite.page.evaluate(() => document.querySelector('feelback-launcher')!.open);
-const waitOpen = () => suite.page.waitForFunction(() => document.querySelector('feelback-launcher')?.open === true, undefined, { timeout: 20_000 });
+/** Open, and its entry animation (a fade and a short slide) finished: geometry and contrast are final. */
+const waitOpen = async () => {
+  await suite.page.waitForFunction(() => document.querySelector('feelback-launcher')?.open === true, undefined, { timeout: 20_000 });
+  await suite.page.evaluate(() =>
+    Promise.all(document.querySelector('feelback-launcher')!.shadowRoot!.getAnimations().map((animation) => animation.finished)),
+  );
+};
 const stayedClosed = async (ms = 600) => {
   await suite.page.waitForTimeout(ms);
   return !(await isOpen());
