@@ -45,6 +45,7 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
   private changedBeforeLoad: SharedTransportOptions = {};
   private options: TransportOptions;
   private destroyed = false;
+  private onlineRetry?: () => void;
   private readonly storage: QueueStorage | null;
 
   constructor(
@@ -84,10 +85,28 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
           `could not load the transport for ${this.options.endpoint} (${String((error as Error)?.message ?? error)}); ` +
             'answers stay queued and are sent when it loads, on this page or a later one.',
         );
+        // Browsers fetch a failed import() again: try on the next answer, or when the visitor is back online.
+        this.loading = undefined;
+        this.retryWhenOnline();
         return undefined;
       },
     );
     return this.loading;
+  }
+
+  /** Once, after a failed load: the `online` event tries again (an answer given offline goes out on this page). */
+  private retryWhenOnline(): void {
+    if (this.onlineRetry || this.destroyed || typeof globalThis.addEventListener !== 'function') return;
+    this.onlineRetry = () => {
+      this.stopOnlineRetry();
+      if (this.held.length > 0 || this.leftByEarlierPage()) void this.start();
+    };
+    globalThis.addEventListener('online', this.onlineRetry);
+  }
+
+  private stopOnlineRetry(): void {
+    if (this.onlineRetry) globalThis.removeEventListener('online', this.onlineRetry);
+    this.onlineRetry = undefined;
   }
 
   private relay(type: string, detail: unknown): void {
@@ -146,6 +165,7 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
 
   destroy(): void {
     this.destroyed = true;
+    this.stopOnlineRetry();
     this.real?.destroy();
   }
 

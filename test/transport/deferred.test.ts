@@ -111,6 +111,44 @@ describe('DeferredTransport: a file that cannot load', () => {
     expect(storage.getItem(HELD_KEY)).toBeNull();
   });
 
+  it('tries again on this page: when the visitor is back online, and with the next answer', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    let failures = 1;
+    const created: FakeTransport[] = [];
+    const load = vi.fn<TransportLoader>(async () => {
+      if (failures-- > 0) throw new Error('Failed to fetch dynamically imported module');
+      return () => {
+        const transport = new FakeTransport();
+        created.push(transport);
+        return transport;
+      };
+    });
+    const offline = new DeferredTransport({ endpoint: ENDPOINT, storage: new FakeStorage() }, load);
+    const answer = makeEvent();
+    offline.send(answer);
+    await offline.start();
+    expect(created).toHaveLength(0);
+    window.dispatchEvent(new Event('online'));
+    await vi.waitFor(() => expect(created).toHaveLength(1));
+    await settle();
+    expect(created[0].sent.map((event) => event.id)).toEqual([answer.id]);
+    expect(load).toHaveBeenCalledTimes(2);
+
+    // Without an online event: the next answer loads the file again.
+    failures = 1;
+    const flaky = new DeferredTransport({ endpoint: `${ENDPOINT}/b`, storage: new FakeStorage() }, load);
+    const first = makeEvent();
+    flaky.send(first);
+    await flaky.start();
+    expect(created).toHaveLength(1);
+    const second = makeEvent();
+    flaky.send(second);
+    await vi.waitFor(() => expect(created).toHaveLength(2));
+    await settle();
+    expect(created[1].sent.map((event) => event.id)).toEqual([first.id, second.id]);
+    flaky.destroy();
+  });
+
   it('keeps personal data (a call-back request) in memory only, unless the site opted in', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const storage = new FakeStorage();
