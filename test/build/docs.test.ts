@@ -25,9 +25,14 @@ describe('generated element docs', () => {
       for (const heading of ['## Attributes', '## Properties', '## Events', '## CSS parts', '## CSS custom properties', '## Slots']) {
         expect(text).toContain(heading);
       }
-      // The launcher's JSDoc is not yet complete (see test/build/manifest.test.ts); its page has the sections only.
-      if (file === 'launcher.md') return;
-      expect(text).toMatch(/`feelback-submit` \| `CustomEvent<FeelbackSubmitDetail>`/);
+      if (file === 'launcher.md') {
+        expect(text).toContain('| `feelback-show` | `CustomEvent<FeelbackShowDetail>` |');
+        expect(text).toContain('| `feelback-dismiss` | `CustomEvent<FeelbackDismissDetail>` |');
+        expect(text).toContain("| `display` |  | `'popover' \\| 'modal' \\| 'tab' \\| 'inline'` | `'popover'` |");
+        expect(text).toContain('| `answered-days` |  | `number` | `90` |');
+      } else {
+        expect(text).toMatch(/`feelback-submit` \| `CustomEvent<FeelbackSubmitDetail>`/);
+      }
       expect(text).toContain('`--feelback-accent`');
       expect(text).toContain('`base`');
     });

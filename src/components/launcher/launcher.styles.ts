@@ -19,7 +19,7 @@ export const launcherCss = `
 --_surface:var(--feelback-surface,#fff);--_text:var(--feelback-text,#1f2328);--_border:var(--feelback-border,#8c959f);
 --_accent:var(--feelback-accent,#b45309);--_accent-contrast:var(--feelback-accent-contrast,#fff);
 --_focus:var(--feelback-focus-ring,#0969da);
-font:var(--feelback-font,inherit);color:var(--_text);box-sizing:border-box;
+font:inherit;font-family:var(--feelback-font,inherit);color:var(--_text);box-sizing:border-box;
 z-index:var(--feelback-z-index,2147483000)}
 @media (prefers-color-scheme:dark){.panel,.tab{
 --_surface:var(--feelback-surface,#161b22);--_text:var(--feelback-text,#e6edf3);--_border:var(--feelback-border,#6e7681);

@@ -79,8 +79,23 @@ const ElementBase: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as u
  *
  * @slot - The widget to show, e.g. `<feelback-feeling-prompt>`.
  *
- * @fires feelback-show - `{ launcher, trigger }`: the launcher opened.
- * @fires feelback-dismiss - `{ launcher, reason }`: the visitor closed it unanswered (`close`, `escape`, `outside`).
+ * @attr {'popover' | 'modal' | 'tab' | 'inline'} [display='popover'] - How the widget appears.
+ * @attr {'bottom-end' | 'bottom-start' | 'top-end' | 'top-start' | 'center'} [position='bottom-end'] - Where the popover, modal or tab sits; logical, so it mirrors in right-to-left pages.
+ * @attr {string} url - Space-separated path globs the launcher may ask on (`*` matches anything, a leading `!` excludes, a pattern with `?` also matches the query). Default: every page.
+ * @attr {number} delay - Open this many seconds after the page (or the single-page-app route) was reached.
+ * @attr {string} scroll - Open once the visitor has seen this percentage of the page (`50`, `75%`).
+ * @attr {boolean} exit-intent - Open when the pointer leaves through the top of the window (desktop only).
+ * @attr {string} on-click - Open when the visitor clicks an element matching this CSS selector.
+ * @attr {string} on-event - Open when a DOM event of this name reaches `window`.
+ * @attr {boolean} frustration - Open when the visitor is frustrated: rage clicks, or a poor INP or LCP on this page.
+ * @attr {boolean} manual - Open only when the page calls `show()`.
+ * @attr {string} sample - The share of visitors ever asked, `0`..`1` (or `25%`); the draw is stable per visitor and launcher. Default: every visitor.
+ * @attr {number} [answered-days=90] - After an answer, stay hidden this many days; `0` asks again on the next trigger.
+ * @attr {number} [dismissed-days=7] - After a dismiss, wait this many days.
+ * @attr {string} launcher-id - The key this launcher's state is kept under, and `launcher.id` on the wire. Default: the child's `widget-id`, else its tag.
+ *
+ * @fires {CustomEvent<FeelbackShowDetail>} feelback-show - The launcher opened (for `display="tab"`: the tab appeared); `detail.launcher` is its id, `detail.trigger` what opened it (`load`, `delay`, `scroll`, `exit-intent`, `click`, `event`, `frustration`, `manual`).
+ * @fires {CustomEvent<FeelbackDismissDetail>} feelback-dismiss - The visitor closed it unanswered; `detail.launcher` is its id, `detail.reason` how (`close`, `escape`, `outside`).
  *
  * @csspart base - The card (popover, bottom sheet or modal dialog) around the widget.
  * @csspart close - The close button.
@@ -94,8 +109,15 @@ const ElementBase: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as u
  * @cssprop --feelback-launcher-padding - Padding inside the card. Default 1rem.
  * @cssprop --feelback-launcher-shadow - The card's and the tab's shadow.
  * @cssprop --feelback-launcher-backdrop - The modal's backdrop.
+ * @cssprop --feelback-surface - Background of the card.
+ * @cssprop --feelback-text - Text colour of the card.
+ * @cssprop --feelback-border - Border colour of the card.
+ * @cssprop --feelback-accent - Background of the tab.
+ * @cssprop --feelback-accent-contrast - Text on the tab.
+ * @cssprop --feelback-radius - Corner radius of the card and the tab.
+ * @cssprop --feelback-focus-ring - Colour of the keyboard focus ring.
+ * @cssprop --feelback-font - Font family of the card and the tab.
  */
-
 export class Launcher extends ElementBase {
   static readonly [LAUNCHER_MARK] = true;
 
