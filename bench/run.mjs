@@ -11,7 +11,8 @@
 // Options (environment): BENCH_RUNS (default 10), BENCH_SKIP_RENDER=1,
 // BENCH_SKIP_PEERS=1, BENCH_SKIP_OTHERS=1 (transport and context), CHROMIUM_PATH,
 // BENCH_CASES=<regex of case keys> (e.g. "bar1$|sentry"), BENCH_BUDGET_MS (render
-// time budget, default 300000), BENCH_BASELINE=<commit> (default: bench/baseline.mjs).
+// time budget, default 300000), BENCH_BASELINE=<commit> (default: bench/baseline.mjs),
+// BENCH_COMPARE=<commit> (a second earlier build in the render rounds, e.g. to time one change).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -216,17 +217,18 @@ function pairedRatio(a, b, key = 'interactive') {
 }
 
 /** The builds the render cases load: today's (the baseline commit), the CDN file, and the rating-bar-only file. */
-function renderBuilds(baseline) {
+function renderBuilds(baseline, compared) {
   const builds = [];
   const all = ['bar1', 'bar50', 'prompt', 'form'];
   if (baseline) builds.push({ key: 'today', label: `today (${baseline.commit.slice(0, 7)}) feelback.min.js`, dir: baseline.dist, script: 'feelback.min.js', widgets: all });
+  if (compared) builds.push({ key: 'cmp', label: `${compared.commit.slice(0, 7)} feelback.min.js`, dir: compared.dist, script: 'feelback.min.js', widgets: all });
   const css = existsSync(join(DIST, 'feelback.css')) ? 'feelback.css' : undefined;
   builds.push({ key: 'full', label: 'feelback.min.js', dir: DIST, script: 'feelback.min.js', css, widgets: all });
   if (existsSync(join(DIST, 'rating-bar.min.js'))) builds.push({ key: 'rb', label: 'rating-bar.min.js', dir: DIST, script: 'rating-bar.min.js', css, widgets: ['bar1', 'bar50'] });
   return builds;
 }
 
-async function render(sentryCode, baseline) {
+async function render(sentryCode, baseline, compared) {
   if (process.env.BENCH_SKIP_RENDER) {
     console.log('\nRender cost: skipped (BENCH_SKIP_RENDER).');
     return undefined;
@@ -240,7 +242,7 @@ async function render(sentryCode, baseline) {
   }
   const sentryBundlePath = sentryCode ? await writeTemp('sentry.js', sentryCode) : undefined;
   try {
-    const builds = renderBuilds(baseline);
+    const builds = renderBuilds(baseline, compared);
     const all = renderCases({ builds, sentryBundlePath });
     // BENCH_CASES=<regex> keeps the matching case keys (and the blank page), e.g. "bar1$|sentry" for a long paired run.
     const only = process.env.BENCH_CASES ? new RegExp(process.env.BENCH_CASES) : undefined;
@@ -507,7 +509,16 @@ try {
 } catch (error) {
   log(`baseline: not available (${firstLine(error)})`);
 }
-const rendered = await render(sentryCode, baseline);
+// BENCH_COMPARE=<commit>: a second earlier build in the same rounds, paired against the baseline ("÷ today's").
+let compared;
+if (process.env.BENCH_COMPARE) {
+  try {
+    compared = baselineDist(process.env.BENCH_COMPARE, log);
+  } catch (error) {
+    log(`compare: not available (${firstLine(error)})`);
+  }
+}
+const rendered = await render(sentryCode, baseline, compared);
 log('render: done');
 await goals(baseline, rendered);
 if (process.env.BENCH_SKIP_OTHERS) console.log('\nTransport and context benches: skipped (BENCH_SKIP_OTHERS).');
