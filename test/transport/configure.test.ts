@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configure, resetConfig } from '../../src/config.js';
 import { transportFor } from '../../src/transport/registry.js';
 import { createTransport } from '../../src/transport/transport.js';
-import { ENDPOINT, FakeStorage, fakeServer, makeEvent, recordEvents, setOnline } from './support.js';
+import { makeEvent } from '../support/events.js';
+import { ENDPOINT, FakeStorage, fakeServer, recordEvents, setOnline } from './support.js';
 
 let storage: FakeStorage;
 let server: ReturnType<typeof fakeServer>;

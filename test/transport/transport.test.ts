@@ -1,17 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTransport } from '../../src/transport/transport.js';
 import type { Transport, TransportOptions } from '../../src/transport/types.js';
-import {
-  ENDPOINT,
-  FakeStorage,
-  fakeServer,
-  makeEvent,
-  QUEUE_KEY,
-  quotaError,
-  recordEvents,
-  setOnline,
-  setVisibility,
-} from './support.js';
+import { makeEvent } from '../support/events.js';
+import { ENDPOINT, FakeStorage, fakeServer, QUEUE_KEY, quotaError, recordEvents, setOnline, setVisibility } from './support.js';
 
 let transports: Transport[] = [];
 let storage: FakeStorage;
