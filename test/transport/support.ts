@@ -112,3 +112,18 @@ export function setVisibility(state: 'visible' | 'hidden'): void {
   document.dispatchEvent(new Event('visibilitychange'));
 }
 
+/**
+ * An earlier page load that could not deliver `events` (every request answered 503) and was then
+ * closed, leaving them in storage; `server` answers 204 from here on. Returns how many requests the
+ * server had seen by then, so a test can look at what came after.
+ */
+export async function leftByEarlierPage(server: ReturnType<typeof fakeServer>, open: () => Transport, events: FeedbackEvent[]): Promise<number> {
+  server.answerAlways(503);
+  const earlier = open();
+  for (const event of events) earlier.send(event);
+  await vi.advanceTimersByTimeAsync(1000);
+  window.dispatchEvent(new Event('pagehide'));
+  earlier.destroy();
+  server.answerAlways(204);
+  return server.requests.length;
+}
