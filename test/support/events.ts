@@ -20,11 +20,16 @@ import {
 
 // Each builder copies these, so a test that changes one answer's payload changes no other.
 /** Four of five stars. */
-export const STARS_4: RatingPayload = { scale: 'stars', value: 4, min: 1, max: 5 };
+const STARS_4: RatingPayload = { scale: 'stars', value: 4, min: 1, max: 5 };
 /** A call back as soon as possible, with consent. */
-export const CALLBACK: CallbackPayload = { name: 'Ada', phone: '+441234567', window: 'asap', topic: '', consent: true, timeZone: 'UTC' };
+const CALLBACK: CallbackPayload = { name: 'Ada', phone: '+441234567', window: 'asap', topic: '', consent: true, timeZone: 'UTC' };
 const FEELING = { id: 'okay', score: 0 };
 const LAUNCHER: FeelbackLauncherPayload = { id: 'checkout-launcher', display: 'popover', trigger: 'delay' };
+
+/** A new visitor on the checkout page: 1280 × 800, English, no referrer. */
+function checkoutPage(): PageContext {
+  return { url: 'https://shop.example/checkout', referrer: '', locale: 'en', viewport: { width: 1280, height: 800 }, sessionId: randomUUID() };
+}
 
 /** What every answer from one set of builders shares unless a call says otherwise. */
 export interface EventDefaults {
@@ -44,6 +49,7 @@ export interface EventDefaults {
  */
 export type EventFields<E extends FeelbackEvent> = Partial<Omit<E, 'context'>> & { context?: Partial<PageContext> };
 
+/** Builders for each event type, sharing `defaults` (`eventBuilders()`: a visitor on the checkout page). */
 export function eventBuilders(defaults: EventDefaults = {}) {
   function answer<E extends FeelbackEvent>(type: E['type'], payload: Partial<E>, { context, ...fields }: EventFields<E>): E {
     return {
@@ -52,16 +58,8 @@ export function eventBuilders(defaults: EventDefaults = {}) {
       widget: defaults.widget ?? 'checkout',
       createdAt: defaults.createdAt ?? new Date().toISOString(),
       ...payload,
-      context: {
-        url: 'https://shop.example/checkout',
-        referrer: '',
-        locale: 'en',
-        viewport: { width: 1280, height: 800 },
-        sessionId: randomUUID(),
-        // A copy per answer, as a test may change one answer's vitals.
-        ...structuredClone(defaults.context),
-        ...context,
-      },
+      // A copy of the defaults per answer, as a test may change one answer's vitals.
+      context: { ...checkoutPage(), ...structuredClone(defaults.context), ...context },
       ...fields,
       // Overrides may build any shape on purpose (malformed input), so the result is not checked.
     } as E;
@@ -78,20 +76,12 @@ export function eventBuilders(defaults: EventDefaults = {}) {
   };
 }
 
-export const { ratingEvent, feelingEvent, commentEvent, callbackEvent, shownEvent, dismissedEvent } = eventBuilders();
-
 /** An answer as a widget builds it (`createFeedbackEvent`: a fresh id, the wire's key order), for transport tests. */
 export function makeEvent(type: FeelbackEventType = 'rating', extra: Partial<FeelbackEvent> = {}): FeelbackEvent {
   const event = createFeedbackEvent({
     type,
     widget: 'test-widget',
-    context: {
-      url: 'https://shop.example/checkout',
-      referrer: '',
-      locale: 'en',
-      viewport: { width: 1024, height: 768 },
-      sessionId: 'session-1',
-    },
+    context: { ...checkoutPage(), viewport: { width: 1024, height: 768 }, sessionId: 'session-1' },
     ...(type === 'rating' ? { rating: { ...STARS_4 } } : {}),
     ...(type === 'callback' ? { callback: { ...CALLBACK } } : {}),
   });
