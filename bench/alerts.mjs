@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startDemoServer } from '../demo/app.mjs';
 import { readAlertConfig } from '../demo/collector/alerts/config.mjs';
-import { toText } from './lib/table.mjs';
+import { columns, toText } from './lib/table.mjs';
 
 const ANSWERS = Math.max(1, Number(process.env.BENCH_ALERTS_ANSWERS ?? 20));
 const SPACING_MS = Number(process.env.BENCH_ALERTS_SPACING_MS ?? 150);
@@ -117,14 +117,7 @@ for (const wait of WAITS) {
 console.log(
   toText({
     title: `Alert latency (bench/alerts.mjs): POST /api/feedback 200 → webhook received, ${ANSWERS} angry answers ${SPACING_MS} ms apart, SQLite, outbox poll 1 s`,
-    columns: [
-      { name: 'ALERT_COMMENT_WAIT' },
-      { name: 'answers', align: 'right' },
-      { name: 'median', align: 'right' },
-      { name: 'p90', align: 'right' },
-      { name: 'range', align: 'right' },
-      { name: 'median beyond the wait', align: 'right' },
-    ],
+    columns: columns('ALERT_COMMENT_WAIT', 'answers', 'median', 'p90', 'range', 'median beyond the wait'),
     rows,
     notes: [`Node ${process.version}, ${cpus().length} cores, load ${loadavg()[0].toFixed(1)}`],
   }),

@@ -23,7 +23,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { startPostgres } from '../test/support/postgres.mjs';
-import { toText } from './lib/table.mjs';
+import { columns, toText } from './lib/table.mjs';
 
 const SECONDS = Number(process.env.BENCH_COLLECTOR_SECONDS ?? 2);
 const ROUNDS = Math.max(1, Number(process.env.BENCH_COLLECTOR_ROUNDS ?? 2));
@@ -183,16 +183,7 @@ try {
   console.log(
     toText({
       title: `Collector throughput (bench/collector.mjs): ${ROUNDS} interleaved rounds × ${SECONDS} s per cell`,
-      columns: [
-        { name: 'store' },
-        { name: 'instances', align: 'right' },
-        { name: 'batch', align: 'right' },
-        { name: 'concurrency', align: 'right' },
-        { name: 'events/s', align: 'right' },
-        { name: 'p50 ms', align: 'right' },
-        { name: 'p99 ms', align: 'right' },
-        { name: 'non-2xx', align: 'right' },
-      ],
+      columns: columns('store', 'instances', 'batch', 'concurrency', 'events/s', 'p50 ms', 'p99 ms', 'non-2xx'),
       rows,
       notes: [
         `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load average ${loadavg()[0].toFixed(2)}; Node ${process.version}; the load generator shares the cores`,

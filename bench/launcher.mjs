@@ -14,20 +14,14 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { median } from './lib/render.mjs';
 import { measure } from './lib/sizes.mjs';
-import { kb, ms, ratio, toText } from './lib/table.mjs';
+import { columns, kb, ms, ratio, toText } from './lib/table.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 10));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FILES = { '/feelback.min.js': join(ROOT, 'dist/feelback.min.js'), '/launcher.min.js': join(ROOT, 'dist/launcher.min.js') };
-
-const median = (values) => {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-  if (sorted.length === 0) return NaN;
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 const WIDGET = '<feelback-rating-bar widget-id="bench" endpoint="/collect"></feelback-rating-bar>';
 const page = (script, launcher, extra = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>
@@ -131,7 +125,7 @@ async function main() {
   console.log(
     toText({
       title: 'Launcher bytes',
-      columns: [{ name: 'file' }, { name: 'min', align: 'right' }, { name: 'gzip', align: 'right' }, { name: 'brotli', align: 'right' }],
+      columns: columns('file', 'min', 'gzip', 'brotli'),
       rows: (await Promise.all(sizes)).map(([file, s]) => [`dist/${file}`, kb(s.min), kb(s.gzip), kb(s.brotli)]),
     }),
   );
@@ -155,7 +149,7 @@ async function main() {
   console.log(
     toText({
       title: `A page whose launcher has not fired (${RUNS} interleaved runs, medians)`,
-      columns: [{ name: 'page' }, { name: 'script fetched', align: 'right' }, { name: 'main thread', align: 'right' }, { name: 'vs no feelback', align: 'right' }, { name: 'vs feelback.min.js', align: 'right' }],
+      columns: columns('page', 'script fetched', 'main thread', 'vs no feelback', 'vs feelback.min.js'),
       rows: unfired.map((name) => [
         name,
         kb(median(results[name].map((r) => r.scriptBytes))),
@@ -173,13 +167,7 @@ async function main() {
   console.log(
     toText({
       title: `Trigger → widget interactive (feelback-show, then the next paint; ${RUNS} interleaved runs)`,
-      columns: [
-        { name: 'case' },
-        { name: 'trigger → interactive', align: 'right' },
-        { name: 'paired ratio', align: 'right' },
-        { name: 'navigation → interactive', align: 'right' },
-        { name: 'paired ratio', align: 'right' },
-      ],
+      columns: columns('case', 'trigger → interactive', 'paired ratio', 'navigation → interactive', 'paired ratio'),
       rows: pairs.flatMap(([lite, full]) => [
         [full, ms(median(results[full].map((r) => r.toInteractive))), '1.00×', ms(median(results[full].map((r) => r.sinceNavigation))), '1.00×'],
         [

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { configure, getConfig, onConfigChange } from '../src/config.js';
 import { transportFor } from '../src/transport/registry.js';
+import { eventBuilders } from './support/events.js';
 
 const observed: string[] = [];
 vi.mock('web-vitals', () => {
@@ -110,14 +111,8 @@ describe('configure() validation', () => {
 
 describe('configure() and the shared transports', () => {
   const endpoint = 'https://collect.example/feedback';
-  const event = (id: string) => ({
-    id,
-    type: 'rating' as const,
-    widget: 'w',
-    createdAt: new Date().toISOString(),
-    rating: { scale: 'stars', value: 4, min: 1, max: 5 },
-    context: { url: '', referrer: '', locale: 'en', viewport: { width: 1, height: 1 }, sessionId: 's' },
-  });
+  const { ratingEvent } = eventBuilders({ widget: 'w', context: { url: '', viewport: { width: 1, height: 1 }, sessionId: 's' } });
+  const event = (id: string) => ratingEvent({ id });
 
   it('consent given later reaches a transport that already exists and releases what it held', async () => {
     const fetch = vi.fn(async () => new Response(null, { status: 204 }));

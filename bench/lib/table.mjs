@@ -27,6 +27,9 @@ export function toMarkdown({ title, columns, rows, notes = [], lines }) {
     .join('\n');
 }
 
+/** Columns for a table whose first column names the row and whose others hold figures (right-aligned). */
+export const columns = (label, ...figures) => [{ name: label }, ...figures.map((name) => ({ name, align: 'right' }))];
+
 /** Bytes as KB (1 KB = 1,000 bytes), one decimal. */
 export const kb = (bytes) => (Number.isFinite(bytes) ? `${(bytes / 1000).toFixed(1)} KB` : 'n/a');
 export const ms = (value) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : 'n/a');

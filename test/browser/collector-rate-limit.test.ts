@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { startDemoServer, type DemoServer } from '../../demo/app.mjs';
 import type { FeedbackEvent } from '../../src/context/event.js';
 import { useBrowserSuite } from './support/suite.js';
+import { answerOn, openTransportPage, pendingOn } from './support/transport-page.js';
 
 const suite = useBrowserSuite({ closePage: true });
 
@@ -53,37 +54,17 @@ async function storedIds(): Promise<string[]> {
 
 describe('the transport against the collector’s rate limit', () => {
   it('waits out 429 + Retry-After, then delivers every answer once the limit clears', async () => {
-    await suite.openPage(
-      '/rate-limited.html',
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>rate limited</title>
-<script type="module">
-  import { createTransport, createFeedbackEvent } from '/dist/feelback.min.js';
-  // One answer per request, so the page makes many requests; short backoff, so
-  // only Retry-After can explain a wait of a second.
-  const transport = createTransport({ endpoint: ${JSON.stringify(`${demo.url}/api/feedback`)}, batchSize: 1, flushIntervalMs: 0, backoffBaseMs: 50, backoffCapMs: 200, maxRetries: 100 });
-  window.transport = transport;
-  window.answer = (count) => {
-    const ids = [];
-    for (let i = 0; i < count; i++) {
-      const event = createFeedbackEvent({
-        type: 'rating',
-        widget: 'rate-limit',
-        rating: { scale: 'stars', value: 1 + (i % 5), min: 1, max: 5 },
-        context: { url: location.href, referrer: '', locale: 'en', viewport: { width: 1, height: 1 }, sessionId: 's' },
-      });
-      transport.send(event);
-      ids.push(event.id);
-    }
-    return ids;
-  };
-  window.transportReady = true;
-</script></head><body><p>rate limited</p></body></html>`,
-    );
-    await suite.page.waitForFunction(() => (window as unknown as { transportReady?: boolean }).transportReady === true);
-    const ids = await suite.page.evaluate(() => (window as unknown as { answer(n: number): string[] }).answer(6));
+    await openTransportPage(suite, '/rate-limited.html', {
+      title: 'rate limited',
+      widget: 'rate-limit',
+      // One answer per request, so the page makes many requests; short backoff, so
+      // only Retry-After can explain a wait of a second.
+      transport: { endpoint: `${demo.url}/api/feedback`, batchSize: 1, flushIntervalMs: 0, backoffBaseMs: 50, backoffCapMs: 200, maxRetries: 100 },
+    });
+    const ids = await answerOn(suite.page, 6);
 
     await expect.poll(async () => (await storedIds()).filter((id) => ids.includes(id)).length, { timeout: 20_000, interval: 250 }).toBe(ids.length);
-    await expect.poll(() => suite.page.evaluate(() => (window as unknown as { transport: { pending(): number } }).transport.pending())).toBe(0);
+    await expect.poll(() => pendingOn(suite.page)).toBe(0);
 
     const limited = posts.filter((post) => post.status === 429);
     expect(limited.length).toBeGreaterThan(0);

@@ -6,11 +6,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { startDemoServer, type DemoServer } from '../../demo/app.mjs';
 import { readAlertConfig } from '../../demo/collector/alerts/config.mjs';
 import { sql } from '../../demo/collector/store/sql.mjs';
 import type { FeedbackEvent } from '../../src/context/event.js';
+import { eventBuilders } from '../support/events.js';
 import { launchBrowser, watchConsole } from './support/browser.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -44,23 +44,13 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function answer(fields: Partial<FeedbackEvent>): FeedbackEvent {
-  return {
-    id: randomUUID(),
-    type: 'feeling',
-    widget: 'checkout',
-    createdAt: new Date().toISOString(),
-    context: {
-      url: 'https://shop.example/pay',
-      referrer: '',
-      locale: 'en',
-      viewport: { width: 1280, height: 800 },
-      sessionId: 'visitor-ana',
-      vitals: { LCP: { value: 4200, rating: 'poor' }, INP: { value: 90, rating: 'good' } },
-    },
-    ...fields,
-  } as FeedbackEvent;
-}
+const { feelingEvent, callbackEvent } = eventBuilders({
+  context: {
+    url: 'https://shop.example/pay',
+    sessionId: 'visitor-ana',
+    vitals: { LCP: { value: 4200, rating: 'poor' }, INP: { value: 90, rating: 'good' } },
+  },
+});
 
 async function post(events: FeedbackEvent[]) {
   const response = await fetch(`${demo.url}/api/feedback`, {
@@ -96,11 +86,10 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 describe('the inbox', () => {
   it('follows an angry visitor’s call back request from open to resolved, with notes and history; axe finds nothing serious', async () => {
-    const feeling = answer({ feeling: { id: 'angry', score: -2 } } as Partial<FeedbackEvent>);
-    const callback = answer({
-      type: 'callback',
+    const feeling = feelingEvent({ feeling: { id: 'angry', score: -2 } });
+    const callback = callbackEvent({
       callback: { name: 'Ana Lima', phone: '+12125550100', window: 'asap', timeZone: 'America/New_York', topic: 'Charged twice', consent: true, replyTo: feeling.id },
-    } as Partial<FeedbackEvent>);
+    });
     await post([feeling]);
     await post([callback]);
     await expect.poll(() => alerts.length, { timeout: 10_000 }).toBe(1);

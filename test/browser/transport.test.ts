@@ -2,53 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { watchConsole } from './support/browser.js';
 import type { Responder } from './support/server.js';
 import { useBrowserSuite } from './support/suite.js';
+import { answerOn, openTransportPage, pendingOn, transportReady } from './support/transport-page.js';
 
 const suite = useBrowserSuite({ closePage: true });
 
-/**
- * A page that loads the bundle and keeps one transport with short backoff (so
- * the test is quick), exposing `answer(n)` to give n answers and return their ids.
- * `prelude` runs first, as a classic script (e.g. to break web storage).
- */
-function transportPage(prelude = ''): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>transport</title>
-<script>${prelude}</script>
-<script type="module">
-  import { createTransport, createFeedbackEvent } from '/dist/feelback.min.js';
-  const transport = createTransport({
-    endpoint: '/collect',
-    flushIntervalMs: 50,
-    backoffBaseMs: 100,
-    backoffCapMs: 800,
-    maxRetries: 100,
-    timeoutMs: 2000,
+/** A transport page with short backoff, so the test is quick. */
+function open(path: string, prelude = ''): Promise<void> {
+  return openTransportPage(suite, path, {
+    title: 'transport',
+    widget: 'transport-test',
+    transport: { endpoint: '/collect', flushIntervalMs: 50, backoffBaseMs: 100, backoffCapMs: 800, maxRetries: 100, timeoutMs: 2000 },
+    prelude,
   });
-  window.transport = transport;
-  window.answer = (count) => {
-    const ids = [];
-    for (let i = 0; i < count; i++) {
-      const event = createFeedbackEvent({
-        type: 'rating',
-        widget: 'transport-test',
-        rating: { scale: 'stars', value: 1 + (i % 5), min: 1, max: 5 },
-        context: { url: location.href, referrer: '', locale: 'en', viewport: { width: 1, height: 1 }, sessionId: 's' },
-      });
-      transport.send(event);
-      ids.push(event.id);
-    }
-    return ids;
-  };
-  window.transportReady = true;
-</script></head><body><p>transport test page</p></body></html>`;
-}
-
-async function open(path: string, prelude = ''): Promise<void> {
-  await suite.openPage(path, transportPage(prelude));
-  await suite.page.waitForFunction(() => (window as unknown as { transportReady?: boolean }).transportReady === true);
 }
 
 function answer(count: number): Promise<string[]> {
-  return suite.page.evaluate((n) => (window as unknown as { answer(n: number): string[] }).answer(n), count);
+  return answerOn(suite.page, count);
 }
 
 function missing(ids: string[]): string[] {
@@ -83,14 +52,14 @@ describe('transport in Chromium against a real server', () => {
     await expect.poll(() => suite.server.requests.length).toBeGreaterThan(0);
     expect(suite.server.accepted).toEqual([]);
     await suite.page.reload();
-    await suite.page.waitForFunction(() => (window as unknown as { transportReady?: boolean }).transportReady === true);
+    await transportReady(suite.page);
     const flaky = flakyResponder(7);
     suite.server.respond(flaky);
     const after = await answer(12);
     const ids = [...before, ...after];
     await expect.poll(() => missing(ids), { timeout: 20_000 }).toEqual([]);
     expect(flaky.faults).toBeGreaterThan(0);
-    await expect.poll(() => suite.page.evaluate(() => (window as unknown as { transport: { pending(): number } }).transport.pending())).toBe(0);
+    await expect.poll(() => pendingOn(suite.page)).toBe(0);
   });
 
   it('(b) offline while answering, back online: every id arrives', async () => {

@@ -3,7 +3,8 @@ import { configure } from '../../src/config.js';
 import { createTransport } from '../../src/transport/transport.js';
 import { shadowAll } from '../support/dom.js';
 import { mountRatingBar } from '../support/rating-bar.js';
-import { FakeStorage, makeEvent } from '../transport/support.js';
+import { makeEvent } from '../support/events.js';
+import { FakeStorage } from '../transport/support.js';
 
 const ENDPOINT = 'https://collect.example/feedback';
 

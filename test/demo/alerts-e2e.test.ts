@@ -14,6 +14,7 @@ import { readAlertConfig } from '../../demo/collector/alerts/config.mjs';
 import { verifySignature } from '../../demo/collector/alerts/signature.mjs';
 import type { FeedbackEvent } from '../../src/context/event.js';
 import { STORE_KINDS, storeFixture, type StoreLocation } from '../support/stores.js';
+import { eventBuilders } from '../support/events.js';
 
 const ADMIN_TOKEN = 'alerts-e2e-admin-token-0123456789';
 const SECRET = 'alerts-e2e-signing-secret-0123456789abcdef';
@@ -64,27 +65,14 @@ async function until<T>(probe: () => T | undefined | false | Promise<T | undefin
 
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-function event(fields: Partial<FeedbackEvent>, sessionId = 'visitor-1'): FeedbackEvent {
-  return {
-    id: randomUUID(),
-    type: 'feeling',
-    widget: 'checkout',
-    createdAt: new Date().toISOString(),
-    context: {
-      url: 'https://shop.example/pay',
-      referrer: '',
-      locale: 'en',
-      viewport: { width: 1280, height: 800 },
-      sessionId,
-      vitals: { LCP: { value: 4100, rating: 'poor' } },
-    },
-    ...fields,
-  } as FeedbackEvent;
-}
+const VISITOR = 'visitor-1';
+const { feelingEvent, commentEvent } = eventBuilders({
+  context: { url: 'https://shop.example/pay', sessionId: VISITOR, vitals: { LCP: { value: 4100, rating: 'poor' } } },
+});
 
-const angry = (sessionId?: string) => event({ feeling: { id: 'angry', score: -2 } } as Partial<FeedbackEvent>, sessionId);
-const happy = () => event({ feeling: { id: 'happy', score: 2 } } as Partial<FeedbackEvent>);
-const comment = (replyTo: string, text: string) => event({ type: 'comment', comment: { text, replyTo } } as Partial<FeedbackEvent>);
+const angry = (sessionId = VISITOR) => feelingEvent({ feeling: { id: 'angry', score: -2 }, context: { sessionId } });
+const happy = () => feelingEvent({ feeling: { id: 'happy', score: 2 } });
+const comment = (replyTo: string, text: string) => commentEvent({ comment: { text, replyTo } });
 
 describe.each(STORE_KINDS)('alerts through the collector on %s', (kind) => {
   const stores = storeFixture(kind);

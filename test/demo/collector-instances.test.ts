@@ -3,23 +3,19 @@
 // the database going away and coming back while a collector runs.
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { startDemoServer, type DemoServer } from '../../demo/app.mjs';
 import { openStore } from '../../demo/collector/store/index.mjs';
 import type { FeedbackEvent } from '../../src/context/event.js';
+import { eventBuilders } from '../support/events.js';
 import { STORE_KINDS, storeFixture, type StoreLocation } from '../support/stores.js';
 import { startCollectorProcess, type CollectorProcess } from './support/instances.js';
 
+const shop = eventBuilders({ context: { url: 'https://shop.example/' } });
+
+/** A new visitor's star rating, any score. */
 function ratingEvent(): FeedbackEvent {
-  return {
-    id: randomUUID(),
-    type: 'rating',
-    widget: 'checkout',
-    createdAt: new Date().toISOString(),
-    rating: { scale: 'stars', value: 1 + Math.floor(Math.random() * 5), min: 1, max: 5 },
-    context: { url: 'https://shop.example/', referrer: '', locale: 'en', viewport: { width: 1280, height: 800 }, sessionId: randomUUID() },
-  };
+  return shop.ratingEvent({ rating: { scale: 'stars', value: 1 + Math.floor(Math.random() * 5), min: 1, max: 5 } });
 }
 
 const body = (events: unknown[]) => JSON.stringify({ v: 1, sentAt: new Date().toISOString(), events });

@@ -3,30 +3,15 @@ import { request } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { startDemoServer, type DemoServer } from '../../demo/app.mjs';
 import { openStore } from '../../demo/collector/store/index.mjs';
-import type { EventFields, FeedbackBatch, FeedbackEvent, FeelbackEventBase, FeelbackEventType } from '../../src/context/event.js';
-
-/** Any fields of any answer type (a Partial of the FeedbackEvent union would keep each type's own fields apart). */
-type RatingAnswer = Partial<FeelbackEventBase> & EventFields & { type?: FeelbackEventType };
+import type { FeedbackBatch, FeedbackEvent, FeelbackRatingEvent } from '../../src/context/event.js';
+import { eventBuilders, type EventFields } from '../support/events.js';
 import { STORE_KINDS, storeFixture, type StoreLocation } from '../support/stores.js';
 
-export function ratingEvent(overrides: Partial<RatingAnswer> = {}): FeedbackEvent {
-  return {
-    id: randomUUID(),
-    type: 'rating',
-    widget: 'checkout',
-    createdAt: new Date().toISOString(),
-    rating: { scale: 'nps', value: 9, min: 0, max: 10 },
-    context: {
-      url: 'https://shop.example/checkout',
-      referrer: '',
-      locale: 'en',
-      viewport: { width: 1280, height: 800 },
-      sessionId: randomUUID(),
-      vitals: { LCP: { value: 1800, rating: 'good' }, INP: { value: 350, rating: 'needs-improvement' } },
-    },
-    ...overrides,
-  } as FeedbackEvent;
-}
+// Answers from the checkout, where pages load well but respond slowly.
+const { ratingEvent, feelingEvent, commentEvent, callbackEvent, shownEvent, dismissedEvent } = eventBuilders({
+  rating: { scale: 'nps', value: 9, min: 0, max: 10 },
+  context: { vitals: { LCP: { value: 1800, rating: 'good' }, INP: { value: 350, rating: 'needs-improvement' } } },
+});
 
 // Reads need the admin token, and one test client posts far more than a visitor
 // would: every server here gets a known token and no per-client rate limits.
@@ -98,15 +83,13 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
       const launcher = { id: 'checkout-launcher', display: 'popover', trigger: 'delay' };
       const events = [
         rating,
-        ratingEvent({ type: 'feeling', rating: undefined, feeling: { id: 'frustrated', score: -1 } }),
-        ratingEvent({ type: 'comment', rating: undefined, comment: { text: 'Checkout was slow', replyTo: rating.id } }),
-        ratingEvent({
-          type: 'callback',
-          rating: undefined,
+        feelingEvent({ feeling: { id: 'frustrated', score: -1 } }),
+        commentEvent({ comment: { text: 'Checkout was slow', replyTo: rating.id } }),
+        callbackEvent({
           callback: { name: 'Ada', phone: '+441234567890', window: 'morning', topic: '', consent: true, timeZone: 'Europe/London' },
         }),
-        { ...ratingEvent({ type: 'shown' as never, rating: undefined }), launcher },
-        { ...ratingEvent({ type: 'dismissed' as never, rating: undefined }), launcher: { ...launcher, reason: 'escape' } },
+        shownEvent({ launcher }),
+        dismissedEvent({ launcher: { ...launcher, reason: 'escape' } }),
       ].map((event) => JSON.parse(JSON.stringify(event)));
       const answer = await post(JSON.stringify(batch(events)));
       expect(answer.status).toBe(200);
@@ -147,8 +130,7 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
       expect(await demo.store.count()).toBe(0);
     });
 
-    const callbackEvent = (callback: Record<string, unknown>) =>
-      ratingEvent({ type: 'callback', rating: undefined, callback: callback as never });
+    const callbackWith = (callback: Record<string, unknown>) => callbackEvent({ callback: callback as never });
     const badBatches: Array<[string, () => unknown, string]> = [
       ['a body that is not an object', () => [1, 2], 'body'],
       ['another wire format version', () => ({ ...batch([ratingEvent()]), v: 2 }), 'v'],
@@ -172,25 +154,25 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
       ['a score that is a string', () => batch([ratingEvent({ rating: { scale: 'nps', value: '9' as never, min: 0, max: 10 } })]), 'events[0].rating.value'],
       [
         'a callback without consent',
-        () => batch([callbackEvent({ name: 'Ada', phone: '+441234567890', window: 'asap', topic: '', consent: false, timeZone: 'UTC' })]),
+        () => batch([callbackWith({ name: 'Ada', phone: '+441234567890', window: 'asap', topic: '', consent: false, timeZone: 'UTC' })]),
         'events[0].callback.consent',
       ],
       [
         'a phone that is not normalised',
-        () => batch([callbackEvent({ name: 'Ada', phone: 'call me', window: 'asap', topic: '', consent: true, timeZone: 'UTC' })]),
+        () => batch([callbackWith({ name: 'Ada', phone: 'call me', window: 'asap', topic: '', consent: true, timeZone: 'UTC' })]),
         'events[0].callback.phone',
       ],
-      ['a comment without replyTo', () => batch([ratingEvent({ type: 'comment', rating: undefined, comment: { text: 'hi' } as never })]), 'events[0].comment.replyTo'],
+      ['a comment without replyTo', () => batch([commentEvent({ comment: { text: 'hi' } as never })]), 'events[0].comment.replyTo'],
       ['a missing context', () => batch([{ ...ratingEvent(), context: undefined }]), 'events[0].context'],
       [
         'an unknown vital rating',
         () => batch([ratingEvent({ context: { ...ratingEvent().context, vitals: { LCP: { value: 1, rating: 'fine' as never } } } })]),
         'events[0].context.vitals.LCP.rating',
       ],
-      ['a shown event without launcher', () => batch([ratingEvent({ type: 'shown' as never, rating: undefined })]), 'events[0].launcher'],
+      ['a shown event without launcher', () => batch([shownEvent({ launcher: undefined })]), 'events[0].launcher'],
       [
         'a launcher with an unknown display',
-        () => batch([{ ...ratingEvent({ type: 'shown' as never, rating: undefined }), launcher: { id: 'l', display: 'banner', trigger: 'delay' } }]),
+        () => batch([shownEvent({ launcher: { id: 'l', display: 'banner', trigger: 'delay' } })]),
         'events[0].launcher.display',
       ],
       [
@@ -290,7 +272,7 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
       const events = [
         ratingEvent({ widget: 'a' }),
         ratingEvent({ widget: 'a' }),
-        ratingEvent({ widget: 'a', type: 'feeling', rating: undefined, feeling: { id: 'happy', score: 1 } }),
+        feelingEvent({ widget: 'a', feeling: { id: 'happy', score: 1 } }),
         ratingEvent({ widget: 'b' }),
       ];
       const received = [1, 3, 2, 4];
@@ -337,7 +319,7 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
       const text = 'x'.repeat(4000);
       const rating = ratingEvent();
       const comments = Array.from({ length: 12 }, () =>
-        ratingEvent({ type: 'comment', rating: undefined, comment: { text, replyTo: rating.id } }),
+        commentEvent({ comment: { text, replyTo: rating.id } }),
       );
       await demo.store.insertBatch(comments);
       const first = await demo.store.listEvents({ limit: 100, maxBytes: 20_000 });
@@ -369,9 +351,7 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
 
     it('cleans control characters and lone surrogates out of stored text', async () => {
       const rating = ratingEvent({ widget: 'check\u0000out\u001b' });
-      const comment = ratingEvent({
-        type: 'comment',
-        rating: undefined,
+      const comment = commentEvent({
         comment: { text: 'slow\u0007 page\u0000\ud800 but 🙂 fine\nthanks\u009b', replyTo: rating.id },
         metadata: { plan: 'pro\u0000\udfff', 'ke\u0001y': 1 },
       });
@@ -408,7 +388,7 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
     }
 
     it('counts a visitor whose clock is wrong on the day the answer arrived', async () => {
-      const late = ratingEvent({ type: 'feeling', rating: undefined, feeling: { id: 'happy', score: 1 }, createdAt: '2001-01-01T00:00:00.000Z' });
+      const late = feelingEvent({ feeling: { id: 'happy', score: 1 }, createdAt: '2001-01-01T00:00:00.000Z' });
       expect((await post(JSON.stringify(batch([late])))).status).toBe(200);
       const summary = await results();
       expect(summary.counts.feeling).toBe(1);
@@ -419,7 +399,7 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
     it("counts each visitor's latest answer per widget by arrival; a forged createdAt or sessionId changes nothing else", async () => {
       const visitor = randomUUID();
       const context = { ...ratingEvent().context, sessionId: visitor };
-      const nps = (value: number, extra: Partial<RatingAnswer> = {}) =>
+      const nps = (value: number, extra: EventFields<FeelbackRatingEvent> = {}) =>
         ratingEvent({ context, rating: { scale: 'nps', value, min: 0, max: 10 }, ...extra });
       // The visitor answers on two widgets; someone re-posts with their sessionId, dated 9999.
       await post(JSON.stringify(batch([nps(3), nps(8, { widget: 'search' })])));
@@ -443,7 +423,7 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
     it('buckets by the UTC day each answer arrived, one point per day from the first to today', async () => {
       const now = new Date(Date.UTC(2026, 6, 10, 15));
       const day = (n: number) => new Date(Date.UTC(2026, 6, n, 23, 30));
-      const feeling = (id: string) => ratingEvent({ type: 'feeling', rating: undefined, feeling: { id, score: 1 }, createdAt: '2030-01-01T00:00:00.000Z' });
+      const feeling = (id: string) => feelingEvent({ feeling: { id, score: 1 }, createdAt: '2030-01-01T00:00:00.000Z' });
       await demo.store.insertBatch([feeling('happy'), feeling('happy')], { receivedAt: day(7) });
       await demo.store.insertBatch([feeling('angry')], { receivedAt: day(9) });
       const summary = await demo.store.results({ now });
@@ -461,9 +441,7 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
 
     it('stays bounded when feelings are dated on hundreds of different days', async () => {
       const events = Array.from({ length: 300 }, (_, day) =>
-        ratingEvent({
-          type: 'feeling',
-          rating: undefined,
+        feelingEvent({
           feeling: { id: `feeling-${day % 40}`, score: 1 },
           createdAt: new Date(Date.UTC(2025, 0, 1) + day * 86_400_000).toISOString(),
         }),
@@ -505,10 +483,8 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
 
     it('lists the latest comments with the answer they follow, and callback requests', async () => {
       const rating = ratingEvent({ rating: { scale: 'stars', value: 2, min: 1, max: 5 } });
-      const comment = ratingEvent({ type: 'comment', rating: undefined, comment: { text: 'Too slow', replyTo: rating.id } });
-      const callback = ratingEvent({
-        type: 'callback',
-        rating: undefined,
+      const comment = commentEvent({ comment: { text: 'Too slow', replyTo: rating.id } });
+      const callback = callbackEvent({
         callback: { name: 'Ada', phone: '+441234567890', window: 'evening', topic: 'refund', consent: true, timeZone: 'Europe/London' },
       });
       await post(JSON.stringify(batch([rating, comment, callback])));
@@ -536,9 +512,7 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
       const now = new Date(Date.UTC(2026, 6, 1));
       const old = ratingEvent();
       const recentRating = ratingEvent();
-      const callback = ratingEvent({
-        type: 'callback',
-        rating: undefined,
+      const callback = callbackEvent({
         callback: { name: 'Ada', phone: '+441234567890', window: 'asap', topic: 'my order 123', consent: true, timeZone: 'UTC' },
       });
       await demo.store.insertBatch([old], { receivedAt: new Date(now.getTime() - 400 * day) });

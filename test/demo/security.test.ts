@@ -4,10 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { startDemoServer, type DemoServer, type DemoServerOptions } from '../../demo/app.mjs';
 import type { FeedbackEvent } from '../../src/context/event.js';
+import { eventBuilders } from '../support/events.js';
 import { closedWithin, getWithHost, idleSocket, rawRequest } from './support/raw-http.js';
 
 const TOKEN = 'test-admin-token-0123456789';
@@ -31,24 +31,10 @@ afterEach(async () => {
 
 const bearer = { authorization: `Bearer ${TOKEN}` };
 
-function event(overrides: Partial<FeedbackEvent> = {}): FeedbackEvent {
-  return {
-    id: randomUUID(),
-    type: 'rating',
-    widget: 'checkout',
-    createdAt: new Date().toISOString(),
-    rating: { scale: 'stars', value: 4, min: 1, max: 5 },
-    context: { url: 'https://shop.example/', referrer: '', locale: 'en', viewport: { width: 1, height: 1 }, sessionId: 's' },
-    ...overrides,
-  } as FeedbackEvent;
-}
+const { ratingEvent, callbackEvent } = eventBuilders({ context: { url: 'https://shop.example/', viewport: { width: 1, height: 1 }, sessionId: 's' } });
 
 function callback(): FeedbackEvent {
-  return event({
-    type: 'callback',
-    rating: undefined,
-    callback: { name: 'Ada', phone: '+441234567890', window: 'morning', topic: '', consent: true, timeZone: 'Europe/London' },
-  });
+  return callbackEvent({ callback: { name: 'Ada', phone: '+441234567890', window: 'morning', topic: '', consent: true, timeZone: 'Europe/London' } });
 }
 
 function post(demo: DemoServer, events: FeedbackEvent[], headers: Record<string, string> = {}) {
@@ -211,7 +197,7 @@ describe('Host allow-list (DNS rebinding)', () => {
       expect(answer.status, path).toBe(421);
       expect(answer.body).not.toContain('+441234567890');
     }
-    const body = JSON.stringify({ v: 1, sentAt: new Date().toISOString(), events: [event()] });
+    const body = JSON.stringify({ v: 1, sentAt: new Date().toISOString(), events: [ratingEvent()] });
     const posted = await rawRequest(
       demo.port,
       `POST /api/feedback HTTP/1.1\r\nHost: rebind.attacker.example:${demo.port}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
@@ -257,7 +243,7 @@ describe('CORS', () => {
 
   it('lets other sites post, and lets them read Retry-After', async () => {
     const demo = await start({ corsOrigins: ['*'] });
-    const answer = await post(demo, [event()], { origin: 'https://shop.example' });
+    const answer = await post(demo, [ratingEvent()], { origin: 'https://shop.example' });
     expect(answer.status).toBe(200);
     expect(answer.headers.get('access-control-allow-origin')).toBe('https://shop.example');
     expect(answer.headers.get('access-control-expose-headers')).toMatch(/retry-after/i);
@@ -315,7 +301,7 @@ describe('bounds', () => {
     const drip = setInterval(() => !slow.destroyed && slow.write(' '), 50);
     try {
       expect(await closedWithin(slow, 3000)).not.toBe('open');
-      expect((await post(demo, [event()])).status).toBe(200);
+      expect((await post(demo, [ratingEvent()])).status).toBe(200);
     } finally {
       clearInterval(drip);
     }
@@ -326,7 +312,7 @@ describe('bounds', () => {
     // The crowd comes from 127.0.0.2; the visitor from 127.0.0.1.
     const crowd = await Promise.all(Array.from({ length: 150 }, () => idleSocket(demo.port, '127.0.0.2').catch(() => undefined)));
     for (const socket of crowd) if (socket) sockets.push(socket);
-    const visitor = await post(demo, [event()]);
+    const visitor = await post(demo, [ratingEvent()]);
     expect(visitor.status).toBe(200);
     const closed = await Promise.all(crowd.map((socket) => (socket ? closedWithin(socket, 3000) : Promise.resolve(0))));
     expect(closed.filter((result) => result === 'open')).toEqual([]);
@@ -339,7 +325,7 @@ describe('rate limits', () => {
     const statuses = [];
     let limited: Response | undefined;
     for (let i = 0; i < 5; i++) {
-      const answer = await post(demo, [event()]);
+      const answer = await post(demo, [ratingEvent()]);
       statuses.push(answer.status);
       if (answer.status === 429) limited = answer;
     }
@@ -347,16 +333,16 @@ describe('rate limits', () => {
     expect(limited!.headers.get('retry-after')).toBe('1');
     expect(await demo.store.count()).toBe(3);
     await new Promise((done) => setTimeout(done, 1000));
-    expect((await post(demo, [event()])).status).toBe(200);
+    expect((await post(demo, [ratingEvent()])).status).toBe(200);
   });
 
   it('limits callback requests more strictly than ratings', async () => {
     const demo = await start({ rateLimits: { callback: '2/1h' } });
     expect((await post(demo, [callback(), callback()])).status).toBe(200);
-    const third = await post(demo, [callback(), event()]);
+    const third = await post(demo, [callback(), ratingEvent()]);
     expect(third.status).toBe(429);
     expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(60);
-    expect((await post(demo, [event(), event()])).status).toBe(200);
+    expect((await post(demo, [ratingEvent(), ratingEvent()])).status).toBe(200);
     expect(await demo.store.count()).toBe(4);
   });
 
@@ -379,7 +365,7 @@ describe('security headers', () => {
   it('on JSON answers, errors included', async () => {
     const demo = await start();
     const answers: Array<[string, Response]> = [
-      ['POST /api/feedback 200', await post(demo, [event()])],
+      ['POST /api/feedback 200', await post(demo, [ratingEvent()])],
       ['POST /api/feedback 400', await post(demo, [])],
       ['GET /api/events 200', await fetch(`${demo.url}/api/events`, { headers: bearer })],
       ['GET /api/events 401', await fetch(`${demo.url}/api/events`)],
@@ -417,7 +403,7 @@ describe('database outages', () => {
     const demo = await start({ corsOrigins: ['https://shop.example'] });
     const down = () => Promise.reject(Object.assign(new Error('connection refused'), { code: 'STORE_UNAVAILABLE' }));
     Object.assign(demo.store, { insertBatch: down, listEvents: down });
-    const posted = await post(demo, [event()], { origin: 'https://shop.example' });
+    const posted = await post(demo, [ratingEvent()], { origin: 'https://shop.example' });
     expect(posted.status).toBe(503);
     expect(posted.headers.get('retry-after')).toBe('5');
     // Another site's transport can read the wait only with the CORS headers.
@@ -436,8 +422,7 @@ describe('erasure and retention', () => {
   }
 
   function ofSession(sessionId: string): FeedbackEvent {
-    const answer = event();
-    return { ...answer, context: { ...answer.context, sessionId } };
+    return ratingEvent({ context: { sessionId } });
   }
 
   it('erases a visitor’s answers by session id or by event id, with the token only', async () => {
@@ -489,7 +474,7 @@ describe('erasure and retention', () => {
   it('expires old events and callback personal data on a timer (RETENTION_DAYS)', async () => {
     const demo = await start({ retention: { retentionDays: 30, personalDataDays: 7 }, retentionIntervalMs: 100 });
     const day = 24 * 60 * 60 * 1000;
-    const old = event();
+    const old = ratingEvent();
     const recentCallback = callback();
     await demo.store.insertBatch([old], { receivedAt: new Date(Date.now() - 40 * day).toISOString() });
     await demo.store.insertBatch([recentCallback], { receivedAt: new Date(Date.now() - 10 * day).toISOString() });
@@ -501,7 +486,7 @@ describe('erasure and retention', () => {
 
   it('serves the results aggregates to the admin only', async () => {
     const demo = await start();
-    expect((await post(demo, [event()])).status).toBe(200);
+    expect((await post(demo, [ratingEvent()])).status).toBe(200);
     expect((await fetch(`${demo.url}/api/results`)).status).toBe(401);
     const results = await fetch(`${demo.url}/api/results`, { headers: bearer });
     expect(results.status).toBe(200);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FeedbackEvent } from '../../src/context/event.js';
 import { utf8Length } from '../../src/internal/utf8.js';
 import { BODY_MAX_BYTES, packBodies } from '../../src/transport/bodies.js';
-import { makeEvent } from './support.js';
+import { makeEvent } from '../support/events.js';
 
 const items = (events: FeedbackEvent[]) => events.map((event) => ({ event }));
 const ids = (carried: Array<{ event: FeedbackEvent }>) => carried.map((item) => item.event.id);

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configure, resetConfig } from '../../src/config.js';
 import { transportFor } from '../../src/transport/registry.js';
 import { createTransport } from '../../src/transport/transport.js';
-import { ENDPOINT, FakeStorage, fakeServer, makeEvent, recordEvents, setOnline } from './support.js';
+import { makeEvent } from '../support/events.js';
+import { ENDPOINT, FakeStorage, fakeServer, leftByEarlierPage, recordEvents, setOnline } from './support.js';
 
 let storage: FakeStorage;
 let server: ReturnType<typeof fakeServer>;
@@ -20,15 +21,9 @@ afterEach(() => {
 
 describe('configure() wires the page-wide transport', () => {
   it('sends what an earlier page load left in storage as soon as configure() names the endpoint, before any new answer', async () => {
-    server.answerAlways(503);
-    const earlier = createTransport({ endpoint: ENDPOINT, fetch: server.fetch, storage, sendBeacon: () => false, random: () => 0.5 });
     const event = makeEvent();
-    earlier.send(event);
-    await vi.advanceTimersByTimeAsync(1000);
-    window.dispatchEvent(new Event('pagehide'));
-    earlier.destroy();
-    server.answerAlways(204);
-    const before = server.requests.length;
+    const earlier = () => createTransport({ endpoint: ENDPOINT, fetch: server.fetch, storage, sendBeacon: () => false, random: () => 0.5 });
+    const before = await leftByEarlierPage(server, earlier, [event]);
 
     configure({ endpoint: ENDPOINT, transport: { fetch: server.fetch, storage } });
     await vi.advanceTimersByTimeAsync(100);

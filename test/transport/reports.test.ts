@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetWarnings } from '../../src/internal/warn.js';
 import { createTransport } from '../../src/transport/transport.js';
 import type { Transport, TransportOptions } from '../../src/transport/types.js';
-import { ENDPOINT, FakeStorage, fakeServer, makeEvent, setOnline } from './support.js';
+import { makeEvent } from '../support/events.js';
+import { ENDPOINT, FakeStorage, fakeServer, setOnline } from './support.js';
 
 let storage: FakeStorage;
 let server: ReturnType<typeof fakeServer>;

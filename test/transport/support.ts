@@ -1,30 +1,9 @@
 import { vi } from 'vitest';
-import { createFeedbackEvent, type FeedbackBatch, type FeedbackEvent, type FeedbackEventType } from '../../src/context/event.js';
+import type { FeedbackBatch, FeedbackEvent } from '../../src/context/event.js';
 import type { QueueStorage, Transport } from '../../src/transport/types.js';
 
 export const ENDPOINT = 'https://collect.example/feedback';
 export const QUEUE_KEY = `feelback:queue:${ENDPOINT}`;
-
-/** An answer as a widget would build it. */
-export function makeEvent(type: FeedbackEventType = 'rating', extra: Partial<FeedbackEvent> = {}): FeedbackEvent {
-  const event = createFeedbackEvent({
-    type,
-    widget: 'test-widget',
-    context: {
-      url: 'https://shop.example/checkout',
-      referrer: '',
-      locale: 'en',
-      viewport: { width: 1024, height: 768 },
-      sessionId: 'session-1',
-    },
-    ...(type === 'rating' ? { rating: { scale: 'stars', value: 4, min: 1, max: 5 } } : {}),
-    ...(type === 'callback'
-      ? { callback: { name: 'Ada', phone: '+441234567', window: 'asap', topic: '', consent: true as const, timeZone: 'UTC' } }
-      : {}),
-  });
-  // Overrides may build any shape on purpose (hostile or malformed input), so the result is not narrowed.
-  return { ...event, ...extra } as FeedbackEvent;
-}
 
 /** In-memory `localStorage` stand-in that can be told to fail. */
 export class FakeStorage implements QueueStorage {
@@ -131,4 +110,20 @@ export function setOnline(online: boolean): void {
 export function setVisibility(state: 'visible' | 'hidden'): void {
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
   document.dispatchEvent(new Event('visibilitychange'));
+}
+
+/**
+ * An earlier page load that could not deliver `events` (every request answered 503) and was then
+ * closed, leaving them in storage; `server` answers 204 from here on. Returns how many requests the
+ * server had seen by then, so a test can look at what came after.
+ */
+export async function leftByEarlierPage(server: ReturnType<typeof fakeServer>, open: () => Transport, events: FeedbackEvent[]): Promise<number> {
+  server.answerAlways(503);
+  const earlier = open();
+  for (const event of events) earlier.send(event);
+  await vi.advanceTimersByTimeAsync(1000);
+  window.dispatchEvent(new Event('pagehide'));
+  earlier.destroy();
+  server.answerAlways(204);
+  return server.requests.length;
 }

@@ -1,17 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTransport } from '../../src/transport/transport.js';
 import type { Transport, TransportOptions } from '../../src/transport/types.js';
-import {
-  ENDPOINT,
-  FakeStorage,
-  fakeServer,
-  makeEvent,
-  QUEUE_KEY,
-  quotaError,
-  recordEvents,
-  setOnline,
-  setVisibility,
-} from './support.js';
+import { makeEvent } from '../support/events.js';
+import { ENDPOINT, FakeStorage, fakeServer, leftByEarlierPage, QUEUE_KEY, quotaError, recordEvents, setOnline, setVisibility } from './support.js';
 
 let transports: Transport[] = [];
 let storage: FakeStorage;
@@ -77,15 +68,8 @@ describe('queue store', () => {
   });
 
   it('sends events an earlier page load left in storage', async () => {
-    server.answerAlways(503);
-    const first = transport();
     const events = [makeEvent(), makeEvent()];
-    for (const event of events) first.send(event);
-    await vi.advanceTimersByTimeAsync(1000);
-    window.dispatchEvent(new Event('pagehide'));
-    first.destroy();
-    server.answerAlways(204);
-    const before = server.requests.length;
+    const before = await leftByEarlierPage(server, () => transport(), events);
 
     transport();
     await vi.advanceTimersByTimeAsync(100);
@@ -465,15 +449,8 @@ describe('page lifecycle', () => {
 
 describe('cross-tab', () => {
   it('two tabs loading together do not both resend the events an earlier page left', async () => {
-    server.answerAlways(503);
-    const earlier = transport({ endpoint: ENDPOINT });
     const events = [makeEvent(), makeEvent(), makeEvent()];
-    for (const event of events) earlier.send(event);
-    await vi.advanceTimersByTimeAsync(1000);
-    window.dispatchEvent(new Event('pagehide'));
-    earlier.destroy();
-    server.answerAlways(204);
-    const before = server.requests.length;
+    const before = await leftByEarlierPage(server, () => transport({ endpoint: ENDPOINT }), events);
 
     const tabA = transport();
     const tabB = transport();

@@ -49,51 +49,36 @@ const EVENTS_INDEXES = [
   'CREATE INDEX events_by_session ON events (session_id, widget, type, received_at)',
 ];
 
-const SQLITE_EVENTS = `
+/**
+ * The `events` table in one dialect: the columns are the same, only the
+ * integer, real and table-option spellings differ.
+ * @param {{ bigint: string, real: string, options: string }} types
+ */
+const eventsTable = ({ bigint, real, options }) => `
   CREATE TABLE events (
     id            TEXT PRIMARY KEY,
     type          TEXT NOT NULL,
     widget        TEXT NOT NULL,
     session_id    TEXT NOT NULL,
     created_at    TEXT NOT NULL,
-    received_at   INTEGER NOT NULL,
+    received_at   ${bigint} NOT NULL,
     rating_scale  TEXT,
-    rating_value  REAL,
-    rating_min    REAL,
-    rating_max    REAL,
+    rating_value  ${real},
+    rating_min    ${real},
+    rating_max    ${real},
     feeling_id    TEXT,
-    satisfaction  REAL,
+    satisfaction  ${real},
     lcp_rating    TEXT,
     inp_rating    TEXT,
     launcher_id   TEXT,
     redacted      INTEGER NOT NULL DEFAULT 0,
     body          TEXT NOT NULL
-  ) STRICT;
+  )${options};
   ${EVENTS_INDEXES.join(';\n')};
 `;
 
-const POSTGRES_EVENTS = `
-  CREATE TABLE events (
-    id            TEXT PRIMARY KEY,
-    type          TEXT NOT NULL,
-    widget        TEXT NOT NULL,
-    session_id    TEXT NOT NULL,
-    created_at    TEXT NOT NULL,
-    received_at   BIGINT NOT NULL,
-    rating_scale  TEXT,
-    rating_value  DOUBLE PRECISION,
-    rating_min    DOUBLE PRECISION,
-    rating_max    DOUBLE PRECISION,
-    feeling_id    TEXT,
-    satisfaction  DOUBLE PRECISION,
-    lcp_rating    TEXT,
-    inp_rating    TEXT,
-    launcher_id   TEXT,
-    redacted      INTEGER NOT NULL DEFAULT 0,
-    body          TEXT NOT NULL
-  );
-  ${EVENTS_INDEXES.join(';\n')};
-`;
+const SQLITE_EVENTS = eventsTable({ bigint: 'INTEGER', real: 'REAL', options: ' STRICT' });
+const POSTGRES_EVENTS = eventsTable({ bigint: 'BIGINT', real: 'DOUBLE PRECISION', options: '' });
 
 /**
  * The first schema. A SQLite file written by feelback 0.1.0 (one `events`

@@ -64,6 +64,15 @@ const idle = (callback: () => void): void => {
   else setTimeout(callback, 1);
 };
 
+/** An attribute that takes one of `allowed`: absent or empty gives `fallback`, anything else warns once and gives it too. */
+function oneOfAttribute<T extends string>(element: Element, attribute: string, allowed: readonly T[], fallback: T): T {
+  const value = element.getAttribute(attribute);
+  if (value === null || value === '') return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  warnAttribute(TAG, attribute, value, `one of ${allowed.join(', ')}`, fallback);
+  return fallback;
+}
+
 // On the server (SSR) there is no HTMLElement: a stand-in keeps `import 'feelback'` from throwing there.
 const ElementBase: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as unknown as typeof HTMLElement);
 
@@ -159,20 +168,12 @@ export class Launcher extends ElementBase {
 
   /** How the widget appears: `popover` (default), `modal`, `tab` or `inline`. */
   get display(): LauncherDisplay {
-    const value = this.getAttribute('display');
-    if (value === null || value === '') return 'popover';
-    if ((DISPLAYS as readonly string[]).includes(value)) return value as LauncherDisplay;
-    warnAttribute(TAG, 'display', value, `one of ${DISPLAYS.join(', ')}`, 'popover');
-    return 'popover';
+    return oneOfAttribute(this, 'display', DISPLAYS, 'popover');
   }
 
   /** Where the popover, modal or tab sits: `bottom-end` (default), `bottom-start`, `top-end`, `top-start`, `center`. */
   get position(): LauncherPosition {
-    const value = this.getAttribute('position');
-    if (value === null || value === '') return 'bottom-end';
-    if ((POSITIONS as readonly string[]).includes(value)) return value as LauncherPosition;
-    warnAttribute(TAG, 'position', value, `one of ${POSITIONS.join(', ')}`, 'bottom-end');
-    return 'bottom-end';
+    return oneOfAttribute(this, 'position', POSITIONS, 'bottom-end');
   }
 
   /** The id this launcher's state is kept under: `launcher-id`, else the child's `widget-id`, else its tag. */

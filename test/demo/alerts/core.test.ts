@@ -7,26 +7,13 @@ import { signBody, verifySignature, SIGNATURE_HEADER } from '../../../demo/colle
 import { buildAlert, jsonPayload, slackPayload } from '../../../demo/collector/alerts/format.mjs';
 import { alertRetryDelay, postWebhook } from '../../../demo/collector/alerts/webhook.mjs';
 import { readAlertConfig } from '../../../demo/collector/alerts/config.mjs';
-import type { FeedbackEvent } from '../../../src/context/event.js';
+import { eventBuilders } from '../../support/events.js';
 
-function answer(fields: Partial<FeedbackEvent>): FeedbackEvent {
-  return {
-    id: randomUUID(),
-    type: 'rating',
-    widget: 'checkout',
-    createdAt: '2026-12-01T10:00:00.000Z',
-    context: {
-      url: 'https://shop.example/checkout',
-      referrer: '',
-      locale: 'en',
-      viewport: { width: 390, height: 844 },
-      sessionId: randomUUID(),
-      vitals: { LCP: { value: 4800, rating: 'poor' }, INP: { value: 120, rating: 'good' } },
-    },
-    ...fields,
-  } as FeedbackEvent;
-}
-const rating = (scale: string, value: number, min: number, max: number) => answer({ rating: { scale, value, min, max } });
+const { ratingEvent, feelingEvent, commentEvent, callbackEvent } = eventBuilders({
+  createdAt: '2026-12-01T10:00:00.000Z',
+  context: { viewport: { width: 390, height: 844 }, vitals: { LCP: { value: 4800, rating: 'poor' }, INP: { value: 120, rating: 'good' } } },
+});
+const rating = (scale: string, value: number, min: number, max: number) => ratingEvent({ rating: { scale, value, min, max } });
 
 describe('which answers need a person', () => {
   it.each([
@@ -49,17 +36,17 @@ describe('which answers need a person', () => {
   });
 
   it('alerts on every callback request and on angry or frustrated feelings, not on happy ones', () => {
-    expect(alertReason(answer({ type: 'callback', callback: { name: 'Ana', phone: '+4915112345678', window: 'asap', topic: '', consent: true, timeZone: 'Europe/Berlin' } }))).toBe('call back requested');
-    expect(alertReason(answer({ type: 'feeling', feeling: { id: 'angry', score: -2 } }))).toBe('feels angry');
-    expect(alertReason(answer({ type: 'feeling', feeling: { id: 'frustrated', score: -1 } }))).toBe('feels frustrated');
-    expect(alertReason(answer({ type: 'feeling', feeling: { id: 'happy', score: 1 } }))).toBeNull();
-    expect(alertReason(answer({ type: 'comment', comment: { text: 'terrible', replyTo: randomUUID() } }))).toBeNull();
+    expect(alertReason(callbackEvent({ callback: { name: 'Ana', phone: '+4915112345678', window: 'asap', topic: '', consent: true, timeZone: 'Europe/Berlin' } }))).toBe('call back requested');
+    expect(alertReason(feelingEvent({ feeling: { id: 'angry', score: -2 } }))).toBe('feels angry');
+    expect(alertReason(feelingEvent({ feeling: { id: 'frustrated', score: -1 } }))).toBe('feels frustrated');
+    expect(alertReason(feelingEvent({ feeling: { id: 'happy', score: 1 } }))).toBeNull();
+    expect(alertReason(commentEvent({ comment: { text: 'terrible', replyTo: randomUUID() } }))).toBeNull();
   });
 
   it('ALERT_ON narrows the rules', () => {
     const rules = parseAlertRules('callbacks, angry');
-    expect(alertReason(answer({ type: 'feeling', feeling: { id: 'frustrated', score: -1 } }), rules)).toBeNull();
-    expect(alertReason(answer({ type: 'feeling', feeling: { id: 'angry', score: -2 } }), rules)).toBe('feels angry');
+    expect(alertReason(feelingEvent({ feeling: { id: 'frustrated', score: -1 } }), rules)).toBeNull();
+    expect(alertReason(feelingEvent({ feeling: { id: 'angry', score: -2 } }), rules)).toBe('feels angry');
     expect(alertReason(rating('nps', 0, 0, 10), rules)).toBeNull();
   });
 });
@@ -82,8 +69,7 @@ describe('what an alert says', () => {
   const inboxUrl = 'https://collector.example/inbox';
 
   it('names and phone numbers appear only for call back requests', () => {
-    const callback = answer({
-      type: 'callback',
+    const callback = callbackEvent({
       callback: { name: 'Ana <b>', phone: '+4915112345678', window: 'afternoon', topic: 'billing & refunds', consent: true, timeZone: 'Europe/Berlin' },
     });
     const alert = buildAlert(callback, { reason: 'call back requested', receivedAt: '2026-12-01T10:00:01.000Z', inboxUrl });
@@ -95,7 +81,7 @@ describe('what an alert says', () => {
     expect(text).toContain('billing &amp; refunds');
     expect(text).not.toContain('Ana <b>');
 
-    const angry = answer({ type: 'feeling', feeling: { id: 'angry', score: -2 } });
+    const angry = feelingEvent({ feeling: { id: 'angry', score: -2 } });
     const feelingAlert = buildAlert(angry, { reason: 'feels angry', receivedAt: angry.createdAt, inboxUrl, comment: 'The coupon failed twice' });
     expect(feelingAlert.who).toBeNull();
     expect(feelingAlert.what).toEqual({ feeling: 'angry', score: -2, comment: 'The coupon failed twice' });

@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
 import { createAlertDispatcher, memoryOutbox } from '../../../demo/collector/alerts/dispatcher.mjs';
 import { readAlertConfig } from '../../../demo/collector/alerts/config.mjs';
 import { verifySignature, SIGNATURE_HEADER } from '../../../demo/collector/alerts/signature.mjs';
-import type { FeedbackEvent } from '../../../src/context/event.js';
+import { eventBuilders } from '../../support/events.js';
 
 const SECRET = 'k'.repeat(32);
 let server: Server | undefined;
@@ -36,16 +35,9 @@ async function startReceiver({ failFirst = 0 } = {}) {
   return { url: `http://127.0.0.1:${(server!.address() as AddressInfo).port}/hook`, accepted, posts: () => posts };
 }
 
-function answer(fields: Partial<FeedbackEvent>): FeedbackEvent {
-  return {
-    id: randomUUID(),
-    type: 'feeling',
-    widget: 'checkout',
-    createdAt: new Date().toISOString(),
-    context: { url: 'https://shop.example/pay', referrer: '', locale: 'en', viewport: { width: 1280, height: 800 }, sessionId: 's1', vitals: { INP: { value: 640, rating: 'poor' } } },
-    ...fields,
-  } as FeedbackEvent;
-}
+const { ratingEvent, feelingEvent, commentEvent, callbackEvent } = eventBuilders({
+  context: { url: 'https://shop.example/pay', sessionId: 's1', vitals: { INP: { value: 640, rating: 'poor' } } },
+});
 
 function dispatcherFor(url: string, outbox = memoryOutbox(), env: Record<string, string> = {}) {
   const dispatcher = createAlertDispatcher({
@@ -73,9 +65,9 @@ describe('alert dispatcher against a real webhook receiver', () => {
     const hook = await startReceiver();
     const { dispatcher } = dispatcherFor(hook.url);
     dispatcher.start();
-    const angry = answer({ feeling: { id: 'angry', score: -2 } });
+    const angry = feelingEvent({ feeling: { id: 'angry', score: -2 } });
     await dispatcher.onStored([angry], new Date().toISOString());
-    await dispatcher.onStored([answer({ type: 'comment', comment: { text: 'Checkout froze twice', replyTo: angry.id } })], new Date().toISOString());
+    await dispatcher.onStored([commentEvent({ comment: { text: 'Checkout froze twice', replyTo: angry.id } })], new Date().toISOString());
     await until(() => hook.accepted.length === 1);
     await new Promise((done) => setTimeout(done, 200));
     expect(hook.accepted).toHaveLength(1);
@@ -90,7 +82,7 @@ describe('alert dispatcher against a real webhook receiver', () => {
     const hook = await startReceiver();
     const { dispatcher, outbox } = dispatcherFor(hook.url);
     dispatcher.start();
-    await dispatcher.onStored([answer({ feeling: { id: 'happy', score: 1 } })], new Date().toISOString());
+    await dispatcher.onStored([feelingEvent({ feeling: { id: 'happy', score: 1 } })], new Date().toISOString());
     await new Promise((done) => setTimeout(done, 300));
     expect(hook.posts()).toBe(0);
     expect(outbox.items.size).toBe(0);
@@ -100,7 +92,7 @@ describe('alert dispatcher against a real webhook receiver', () => {
     const hook = await startReceiver({ failFirst: 3 });
     const { dispatcher, outbox } = dispatcherFor(hook.url);
     dispatcher.start();
-    const callback = answer({ type: 'callback', callback: { name: 'Ana', phone: '+4915112345678', window: 'asap', topic: '', consent: true, timeZone: 'Europe/Berlin' } });
+    const callback = callbackEvent({ callback: { name: 'Ana', phone: '+4915112345678', window: 'asap', topic: '', consent: true, timeZone: 'Europe/Berlin' } });
     await dispatcher.onStored([callback], new Date().toISOString());
     // The same batch again (a transport retry): still one alert.
     await dispatcher.onStored([callback], new Date().toISOString());
@@ -116,7 +108,7 @@ describe('alert dispatcher against a real webhook receiver', () => {
     const hook = await startReceiver();
     const outbox = memoryOutbox();
     const first = dispatcherFor('http://127.0.0.1:9/unreachable', outbox).dispatcher;
-    await first.onStored([answer({ type: 'rating', rating: { scale: 'nps', value: 2, min: 0, max: 10 } })], new Date().toISOString());
+    await first.onStored([ratingEvent({ rating: { scale: 'nps', value: 2, min: 0, max: 10 } })], new Date().toISOString());
     await first.stop();
     const second = dispatcherFor(hook.url, outbox).dispatcher;
     second.start();
@@ -130,7 +122,7 @@ describe('alert dispatcher against a real webhook receiver', () => {
     const url = `http://127.0.0.1:${(server!.address() as AddressInfo).port}/gone`;
     const { dispatcher, outbox } = dispatcherFor(url);
     dispatcher.start();
-    const frustrated = answer({ feeling: { id: 'frustrated', score: -1 } });
+    const frustrated = feelingEvent({ feeling: { id: 'frustrated', score: -1 } });
     await dispatcher.onStored([frustrated], new Date().toISOString());
     await until(() => outbox.items.get(frustrated.id)?.status === 'failed');
     expect(outbox.items.get(frustrated.id)).toMatchObject({ attempts: 1, lastError: expect.stringContaining('HTTP 404') });
@@ -140,9 +132,9 @@ describe('alert dispatcher against a real webhook receiver', () => {
     const hook = await startReceiver();
     const { dispatcher, outbox } = dispatcherFor(hook.url, memoryOutbox(), { ALERT_WEBHOOK_FORMAT: 'slack' });
     dispatcher.start();
-    const angry = answer({ feeling: { id: 'angry', score: -2 } });
+    const angry = feelingEvent({ feeling: { id: 'angry', score: -2 } });
     await dispatcher.onStored([angry], new Date().toISOString());
-    const callback = answer({ type: 'callback', callback: { name: 'Ana', phone: '+4915112345678', window: 'afternoon', topic: 'refund', consent: true, timeZone: 'Europe/Berlin', replyTo: angry.id } });
+    const callback = callbackEvent({ callback: { name: 'Ana', phone: '+4915112345678', window: 'afternoon', topic: 'refund', consent: true, timeZone: 'Europe/Berlin', replyTo: angry.id } });
     await dispatcher.onStored([callback], new Date().toISOString());
     await until(() => hook.accepted.length === 1);
     await new Promise((done) => setTimeout(done, 250));

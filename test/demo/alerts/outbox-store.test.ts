@@ -7,18 +7,9 @@ import { storeInbox, storeOutbox } from '../../../demo/collector/alerts/outbox-s
 import { createAlertDispatcher } from '../../../demo/collector/alerts/dispatcher.mjs';
 import { readAlertConfig } from '../../../demo/collector/alerts/config.mjs';
 import { STORE_KINDS, storeFixture } from '../../support/stores.js';
-import type { FeedbackEvent } from '../../../src/context/event.js';
+import { eventBuilders } from '../../support/events.js';
 
-function answer(fields: Partial<FeedbackEvent>): FeedbackEvent {
-  return {
-    id: randomUUID(),
-    type: 'feeling',
-    widget: 'checkout',
-    createdAt: new Date().toISOString(),
-    context: { url: 'https://shop.example/pay', referrer: '', locale: 'en', viewport: { width: 1280, height: 800 }, sessionId: 'visitor-1' },
-    ...fields,
-  } as FeedbackEvent;
-}
+const { feelingEvent, callbackEvent } = eventBuilders({ context: { url: 'https://shop.example/pay', sessionId: 'visitor-1' } });
 
 describe.each(STORE_KINDS)('alert outbox and inbox on %s', (kind) => {
   const stores = storeFixture(kind);
@@ -42,7 +33,7 @@ describe.each(STORE_KINDS)('alert outbox and inbox on %s', (kind) => {
     const first = await store(location);
     const config = readAlertConfig({ ALERT_COMMENT_WAIT: '0', ALERT_WEBHOOK_FORMAT: 'json' });
     const before = createAlertDispatcher({ outbox: storeOutbox(first), config, webhookUrl: 'http://127.0.0.1:9/down', inboxUrl: 'http://x/inbox' });
-    const angry = answer({ feeling: { id: 'angry', score: -2 } });
+    const angry = feelingEvent({ feeling: { id: 'angry', score: -2 } });
     await before.onStored([angry, angry], new Date().toISOString());
     await first.close();
 
@@ -73,7 +64,7 @@ describe.each(STORE_KINDS)('alert outbox and inbox on %s', (kind) => {
     const location = await stores.fresh();
     const a = storeOutbox(await store(location));
     const b = storeOutbox(await store(location));
-    const items = Array.from({ length: 10 }, () => answer({ feeling: { id: 'angry', score: -2 } }));
+    const items = Array.from({ length: 10 }, () => feelingEvent({ feeling: { id: 'angry', score: -2 } }));
     await a.add(items.map((event) => ({ id: event.id, reason: 'feels angry', event, receivedAt: new Date().toISOString(), dueAt: 0, attempts: 0, status: 'pending' as const })));
     const [first, second] = await Promise.all([a.claimDue(Date.now(), 10, 60_000), b.claimDue(Date.now(), 10, 60_000)]);
     const ids = [...first, ...second].map((item) => item.id);
@@ -83,7 +74,7 @@ describe.each(STORE_KINDS)('alert outbox and inbox on %s', (kind) => {
   it('status changes and notes are kept with who made them, and survive a restart', async () => {
     const location = await stores.fresh();
     const first = await store(location);
-    const callback = answer({ type: 'callback', callback: { name: 'Ana', phone: '+4915112345678', window: 'afternoon', topic: '', consent: true, timeZone: 'Europe/Berlin' } });
+    const callback = callbackEvent({ callback: { name: 'Ana', phone: '+4915112345678', window: 'afternoon', topic: '', consent: true, timeZone: 'Europe/Berlin' } });
     await storeOutbox(first).add([{ id: callback.id, reason: 'call back requested', event: callback, receivedAt: new Date(1_000_000).toISOString(), dueAt: 0, attempts: 0, status: 'pending' }]);
     const inbox = storeInbox(first);
     expect(await inbox.update(callback.id, { status: 'contacted', note: 'Left a voicemail', by: 'admin', now: 1_000_000 + 90_000 })).toBe(true);
