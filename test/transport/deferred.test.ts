@@ -3,7 +3,8 @@ import { resetWarnings } from '../../src/internal/warn.js';
 import { DeferredTransport, HELD_PREFIX, type TransportLoader } from '../../src/transport/deferred.js';
 import type { TransportOptions } from '../../src/transport/types.js';
 import { FakeTransport } from '../support/fake-transport.js';
-import { ENDPOINT, FakeStorage, QUEUE_KEY, makeEvent } from './support.js';
+import { makeEvent } from '../support/events.js';
+import { ENDPOINT, FakeStorage, QUEUE_KEY } from './support.js';
 
 const HELD_KEY = `${HELD_PREFIX}${ENDPOINT}`;
 
