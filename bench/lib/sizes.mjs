@@ -61,7 +61,8 @@ export async function bundle(source, { resolveDir, sourcemap = false } = {}) {
       write: true,
     });
     const outputs = result.metafile.outputs;
-    const entry = Object.keys(outputs).find((path) => outputs[path].entryPoint !== undefined);
+    // The stdin entry; the files it import()s (locale tables) are entry points of their own too.
+    const entry = Object.keys(outputs).find((path) => outputs[path].entryPoint === 'entry.mjs');
     const upFront = new Set();
     const visit = (path) => {
       if (upFront.has(path)) return;
