@@ -9,7 +9,10 @@
 // Prints the tables and writes bench/RESULTS.md.
 //
 // Options (environment): BENCH_RUNS (default 10), BENCH_SKIP_RENDER=1,
-// BENCH_SKIP_PEERS=1, BENCH_SKIP_OTHERS=1 (transport and context), CHROMIUM_PATH.
+// BENCH_SKIP_PEERS=1, BENCH_SKIP_OTHERS=1 (transport and context), CHROMIUM_PATH,
+// BENCH_CASES=<regex of case keys> (e.g. "bar1$|sentry"), BENCH_BUDGET_MS (render
+// time budget, default 300000), BENCH_BASELINE=<commit> (default: bench/baseline.mjs),
+// BENCH_COMPARE=<commit> (a second earlier build in the render rounds, e.g. to time one change).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -17,10 +20,11 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { BUDGET_FULL_BROTLI, GOAL_FULL_BROTLI, GOAL_RATING_BAR_BROTLI } from './budget.mjs';
+import { BUDGET_FULL_BROTLI, GOAL_FULL_BROTLI, GOAL_RATING_BAR_BROTLI, GOALS } from './budget.mjs';
 import { breakdown } from './lib/breakdown.mjs';
 import { clickScore, median, renderCases, runRender } from './lib/render.mjs';
-import { bundle, measure, writeTemp } from './lib/sizes.mjs';
+import { buildFiles, bundle, measure, writeTemp } from './lib/sizes.mjs';
+import { baselineDist } from './baseline.mjs';
 import { kb, ms, ratio, toMarkdown, toText } from './lib/table.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -202,27 +206,54 @@ async function launch() {
   return launchBrowser();
 }
 
-async function render(sentryCode) {
+/** Median of per-round ratios a[i] / b[i] over the rounds where both loaded (the paired comparison). */
+function pairedRatio(a, b, key = 'interactive') {
+  const ratios = [];
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i].failed || b[i].failed) continue;
+    ratios.push(a[i][key] / b[i][key]);
+  }
+  return median(ratios);
+}
+
+/** The builds the render cases load: today's (the baseline commit), the CDN file, and the rating-bar-only file. */
+function renderBuilds(baseline, compared) {
+  const builds = [];
+  const all = ['bar1', 'bar50', 'prompt', 'form'];
+  if (baseline) builds.push({ key: 'today', label: `today (${baseline.commit.slice(0, 7)}) feelback.min.js`, dir: baseline.dist, script: 'feelback.min.js', widgets: all });
+  if (compared) builds.push({ key: 'cmp', label: `${compared.commit.slice(0, 7)} feelback.min.js`, dir: compared.dist, script: 'feelback.min.js', widgets: all });
+  const css = existsSync(join(DIST, 'feelback.css')) ? 'feelback.css' : undefined;
+  builds.push({ key: 'full', label: 'feelback.min.js', dir: DIST, script: 'feelback.min.js', css, widgets: all });
+  if (existsSync(join(DIST, 'rating-bar.min.js'))) builds.push({ key: 'rb', label: 'rating-bar.min.js', dir: DIST, script: 'rating-bar.min.js', css, widgets: ['bar1', 'bar50'] });
+  return builds;
+}
+
+async function render(sentryCode, baseline, compared) {
   if (process.env.BENCH_SKIP_RENDER) {
     console.log('\nRender cost: skipped (BENCH_SKIP_RENDER).');
-    return;
+    return undefined;
   }
   let browser;
   try {
     browser = await launch();
   } catch (error) {
     console.log(`\nRender cost: not available (${String(error.message).split('\n')[0]})`);
-    return;
+    return undefined;
   }
   const sentryBundlePath = sentryCode ? await writeTemp('sentry.js', sentryCode) : undefined;
   try {
-    const { cases, files } = renderCases({ feelbackPath: join(DIST, 'feelback.min.js'), sentryBundlePath });
+    const builds = renderBuilds(baseline, compared);
+    const all = renderCases({ builds, sentryBundlePath });
+    // BENCH_CASES=<regex> keeps the matching case keys (and the blank page), e.g. "bar1$|sentry" for a long paired run.
+    const only = process.env.BENCH_CASES ? new RegExp(process.env.BENCH_CASES) : undefined;
+    const cases = only ? all.cases.filter((c) => c.key === 'blank' || only.test(c.key)) : all.cases;
+    const { files, dirs } = all;
     for (const c of cases) {
-      if (c.key === 'bar1') c.interact = clickScore('feelback-rating-bar', 3);
-      if (c.key === 'prompt') c.interact = clickScore('feelback-feeling-prompt', 3);
+      if (c.widget === 'bar1' && !c.css) c.interact = clickScore('feelback-rating-bar', 3);
+      if (c.widget === 'prompt' && !c.css) c.interact = clickScore('feelback-feeling-prompt', 3);
     }
     log(`render: ${cases.length} cases × ${RUNS} runs on ${cpus().length} cores`);
-    const results = await runRender(browser, { cases, files }, { runs: RUNS, log });
+    const results = await runRender(browser, { cases, files, dirs }, { runs: RUNS, log, budgetMs: Number(process.env.BENCH_BUDGET_MS ?? 300_000) });
     const summary = Object.fromEntries(
       cases.map((c) => {
         const ok = results[c.key].filter((r) => !r.failed);
@@ -236,75 +267,137 @@ async function render(sentryCode) {
             failure: results[c.key].find((r) => r.failed)?.failed,
             errors: [...new Set(ok.flatMap((r) => r.errors))],
             interactive: pick((r) => r.interactive),
+            fromStart: pick((r) => r.fromStart),
             painted: pick((r) => r.painted),
             longTaskTotal: pick((r) => r.longTaskTotal),
+            longestTask: pick((r) => r.longestTask),
+            maxLongestTask: Math.max(0, ...ok.map((r) => r.longestTask)),
             layoutShift: pick((r) => r.layoutShift),
+            maxLayoutShift: Math.max(0, ...ok.map((r) => r.layoutShift)),
             heap: pick((r) => r.heap),
+            fetchedBefore: ok[0]?.fetchedBefore ?? [],
             toSubmit: pick((r) => r.interaction?.toSubmit),
             toPaint: pick((r) => r.interaction?.toPaint),
+            vsSentry: results.sentry ? pairedRatio(results[c.key], results.sentry) : NaN,
+            vsToday: c.build && c.build !== 'today' && results[`today-${c.widget}`] ? pairedRatio(results[c.key], results[`today-${c.widget}`]) : NaN,
           },
         ];
       }),
     );
     const sentry = summary.sentry;
     const blankHeap = summary.blank?.heap;
-    const vsSentry = (s, key) => (sentry && s !== sentry && sentry.runs ? ratio(s[key] / sentry[key]) : '');
     const version = await browser.version();
     emit({
-      title: `Render cost in Chromium ${version} (headless, 127.0.0.1; medians of ${RUNS} runs per case, fresh context per run)`,
+      title: `Render cost in Chromium ${version} (headless, 127.0.0.1, 1280 × 800; medians of ${RUNS} interleaved runs per case, fresh context per run)`,
       columns: [
         { name: 'case' },
         { name: 'runs', align: 'right' },
         { name: 'interactive', align: 'right' },
+        { name: 'from nav start', align: 'right' },
         { name: 'next paint', align: 'right' },
         { name: 'long tasks', align: 'right' },
+        { name: 'longest task', align: 'right' },
         { name: 'CLS', align: 'right' },
         { name: 'JS heap', align: 'right' },
         { name: 'heap − blank', align: 'right' },
-        { name: 'interactive ÷ Sentry', align: 'right' },
-        { name: 'heap−blank ÷ Sentry', align: 'right' },
+        { name: 'interactive ÷ Sentry (paired)', align: 'right' },
+        { name: "÷ today's (paired)", align: 'right' },
       ],
       rows: cases.map((c) => {
         const s = summary[c.key];
         const extra = s.heap - blankHeap;
-        const sentryExtra = sentry ? sentry.heap - blankHeap : NaN;
+        const blank = c.key === 'blank';
         return [
           s.label,
           s.failed ? `${s.runs} (${s.failed} failed)` : String(s.runs),
-          c.key === 'blank' ? '' : ms(s.interactive),
-          c.key === 'blank' ? '' : ms(s.painted),
+          blank ? '' : ms(s.interactive),
+          blank ? '' : ms(s.fromStart),
+          blank ? '' : ms(s.painted),
           ms(s.longTaskTotal),
+          ms(s.longestTask),
           s.layoutShift.toFixed(4),
           kb(s.heap),
-          c.key === 'blank' ? '' : kb(extra),
-          c.key === 'blank' ? '' : vsSentry(s, 'interactive'),
-          c.key === 'blank' || c.key === 'sentry' || !sentry ? '' : ratio(extra / sentryExtra),
+          blank ? '' : kb(extra),
+          blank || c.key === 'sentry' ? '' : ratio(s.vsSentry),
+          Number.isFinite(s.vsToday) ? ratio(s.vsToday) : '',
         ];
       }),
       notes: [
-        'interactive: from the script\'s responseEnd (Resource Timing) to the widget\'s control existing in its shadow DOM (rating bar / feeling prompt: a [role=radio]; Sentry: its button).',
+        'interactive: from the script\'s responseEnd (Resource Timing) to the widget\'s control existing in its shadow DOM (rating bar / feeling prompt: a [role=radio]; form: an input; Sentry: its button). "from nav start" is the same moment from navigation start.',
         'next paint: to the first task after the next animation frame following "interactive".',
-        'long tasks: total duration of PerformanceObserver "longtask" entries (≥ 50 ms) during the load. CLS: sum of "layout-shift" values.',
+        'long tasks: total duration of PerformanceObserver "longtask" entries (≥ 50 ms) during the load; longest task: the longest of them (0 when none). CLS: sum of "layout-shift" values, with text before and after each widget.',
         'JS heap: CDP Performance.getMetrics JSHeapUsedSize after HeapProfiler.collectGarbage; "heap − blank" subtracts the blank page\'s median.',
+        'Paired ratios: the median over rounds of (this case ÷ the other case in the same round); "today\'s" is the same widget loaded from the baseline build.',
         sentry ? '' : 'Sentry: not available (@sentry/browser not installed or not bundled).',
         ...cases.flatMap((c) => (summary[c.key].failure ? [`${c.label}: ${summary[c.key].failed} run(s) failed: ${summary[c.key].failure}`] : [])),
         ...cases.flatMap((c) => (summary[c.key].errors.length ? [`${c.label}: page errors: ${summary[c.key].errors.slice(0, 2).join('; ')}`] : [])),
       ].filter(Boolean),
     });
+    const interactions = cases.filter((c) => c.interact);
     emit({
       title: `Interaction (medians of ${RUNS} runs): a click on a score, from the click event's timestamp`,
       columns: [{ name: 'case' }, { name: '→ feelback-submit', align: 'right' }, { name: '→ next paint', align: 'right' }],
-      rows: ['bar1', 'prompt'].map((key) => [
-        key === 'bar1' ? 'rating bar: click on the 4th star' : 'feeling prompt: click on "Happy"',
-        ms(summary[key].toSubmit),
-        ms(summary[key].toPaint),
+      rows: interactions.map((c) => [
+        `${c.label}: click on ${c.widget === 'bar1' ? 'the 4th star' : '"Happy"'}`,
+        ms(summary[c.key].toSubmit),
+        ms(summary[c.key].toPaint),
       ]),
-      notes: ['next paint: the first task after the animation frame that follows feelback-submit (the endpoint is a local 204 sink).'],
+      notes: ['next paint: the first task after the animation frame that follows feelback-submit (the endpoint is a local 204 sink). The first answer may load the transport.'],
     });
+    return { summary, builds };
   } finally {
     await browser.close();
     if (sentryBundlePath) await rm(dirname(sentryBundlePath), { recursive: true, force: true });
   }
+}
+
+// ---------------------------------------------------------------- goals (issue 14)
+
+async function goals(baseline, rendered) {
+  const builds = [
+    ...(baseline ? [{ key: 'today', name: `today (${baseline.commit.slice(0, 7)}) feelback.min.js`, dir: baseline.dist, entry: 'feelback.min.js' }] : []),
+    { key: 'full', name: 'feelback.min.js', dir: DIST, entry: 'feelback.min.js', before: GOALS.full.before, total: GOALS.full.total },
+    { key: 'rb', name: 'rating-bar.min.js', dir: DIST, entry: 'rating-bar.min.js', before: GOALS.ratingBar.before, total: GOALS.ratingBar.total },
+  ];
+  const verdict = (value, goal, fmt = kb) => (goal === undefined || !Number.isFinite(value) ? '' : value <= goal ? 'met' : `NOT MET (over by ${fmt(value - goal)})`);
+  const rows = [];
+  const s = rendered?.summary ?? {};
+  for (const b of builds) {
+    if (!existsSync(join(b.dir, b.entry))) {
+      rows.push([`${b.name}: bytes before interactive`, 'not built', '', '']);
+      continue;
+    }
+    const files = await buildFiles(b.dir, b.entry);
+    const seen = s[`${b.key}-bar1`]?.fetchedBefore?.filter((p) => p.endsWith('.js')).map((p) => p.replace(`/${b.key}/`, ''));
+    const fetched = seen ? ` (Chromium fetched ${seen.length} script${seen.length === 1 ? '' : 's'} before the first bar was interactive: ${seen.join(', ')})` : '';
+    const size = (x) => `${kb(x.min)} min, ${kb(x.gzip)} gzip, ${kb(x.brotli)} brotli`;
+    rows.push([`${b.name}: fetched before the first widget is interactive${fetched}`, size(files.beforeSize), b.before ? `≤ ${kb(b.before)} brotli` : '', verdict(files.beforeSize.brotli, b.before)]);
+    rows.push([`${b.name}: everything it can load (${files.before.length + files.deferred.length} files, locales aside)`, size(files.totalSize), b.total ? `≤ ${kb(b.total)} brotli` : '', verdict(files.totalSize.brotli, b.total)]);
+  }
+  for (const key of ['today', 'full', 'rb']) {
+    const bar = s[`${key}-bar1`];
+    if (!bar) continue;
+    const goal = key === 'today' ? undefined : GOALS.vsSentry;
+    rows.push([`${bar.label.replace(': 1 rating bar', '')}: first widget interactive ÷ Sentry's (paired median)`, ratio(bar.vsSentry), goal ? `≤ ${ratio(goal)}` : '', verdict(bar.vsSentry, goal, ratio)]);
+  }
+  for (const [key, c] of Object.entries(s)) {
+    if (!key.endsWith('-css')) continue;
+    rows.push([`${c.label}: CLS (worst run), text around it`, c.maxLayoutShift.toFixed(4), '0', c.maxLayoutShift === 0 ? 'met' : 'NOT MET']);
+  }
+  for (const key of ['today', 'full', 'rb']) {
+    const c = s[`${key}-bar50`];
+    if (!c) continue;
+    rows.push([`${c.label}: longest task (worst run); total long-task time (median)`, `${ms(c.maxLongestTask)}; ${ms(c.longTaskTotal)}`, key === 'today' ? '' : '< 50 ms', key === 'today' ? '' : c.maxLongestTask < 50 ? 'met' : `NOT MET (${ms(c.maxLongestTask)})`]);
+  }
+  emit({
+    title: 'Goals (issue 14): bytes, first widget, layout shift, 50 widgets',
+    columns: [{ name: 'goal' }, { name: 'measured', align: 'right' }, { name: 'target' }, { name: 'verdict' }],
+    rows,
+    notes: [
+      'Bytes: the build\'s entry and what it imports statically (fetched before any widget renders), then everything it can import() on demand; each file compressed on its own (brotli 11, gzip 9). Locale tables aside (a page loads at most one).',
+      'Timing rows come from the render table of this run (paired with Sentry round by round).',
+    ],
+  });
 }
 
 // ---------------------------------------------------------------- 4. transport and context (other owners' scripts)
@@ -410,8 +503,24 @@ const { sentryCode } = await sizes();
 log('size: done');
 await whereTheBytesGo();
 log('breakdown: done');
-await render(sentryCode);
+let baseline;
+try {
+  baseline = baselineDist(undefined, log);
+} catch (error) {
+  log(`baseline: not available (${firstLine(error)})`);
+}
+// BENCH_COMPARE=<commit>: a second earlier build in the same rounds, paired against the baseline ("÷ today's").
+let compared;
+if (process.env.BENCH_COMPARE) {
+  try {
+    compared = baselineDist(process.env.BENCH_COMPARE, log);
+  } catch (error) {
+    log(`compare: not available (${firstLine(error)})`);
+  }
+}
+const rendered = await render(sentryCode, baseline, compared);
 log('render: done');
+await goals(baseline, rendered);
 if (process.env.BENCH_SKIP_OTHERS) console.log('\nTransport and context benches: skipped (BENCH_SKIP_OTHERS).');
 else await otherBenches();
 if (!process.env.BENCH_SKIP_OTHERS) emit({ title: 'Launcher (bench/launcher.mjs)', lines: (await runScript(join(ROOT, 'bench/launcher.mjs'), 600_000)).out.split('\n') });

@@ -78,6 +78,24 @@ export async function breakdown(source, root) {
     resolveDir: root,
     sourcemap: true,
   });
+  return attribute(files, root, code);
+}
+
+/**
+ * The same attribution for files already built with source maps (the rollup
+ * one-file builds write hidden maps beside each file): `paths` are the .js
+ * files, each with `<path>.map`.
+ */
+export async function breakdownOfBuild(paths, root) {
+  const { readFile } = await import('node:fs/promises');
+  const files = [];
+  for (const path of paths) {
+    files.push({ path, code: await readFile(path, 'utf8'), map: JSON.parse(await readFile(`${path}.map`, 'utf8')) });
+  }
+  return attribute(files, root, files.map((f) => f.code).join('\n'));
+}
+
+function attribute(files, root, code) {
   const slices = new Map();
   const add = (group, text) => slices.set(group, (slices.get(group) ?? '') + text);
   const sources = [];

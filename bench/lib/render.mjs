@@ -5,6 +5,7 @@
 // over CDP after a forced GC. Cases run round-robin so drift hits all alike.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Text that sits around the widgets, so a widget that grows after load shifts it. */
@@ -14,11 +15,11 @@ const FILLER = '<p>Thanks for your order. Your parcel leaves the warehouse tomor
 function probeScript(readyExpression, scriptPath) {
   return `<script>
 (() => {
-  const b = (window.__bench = { layoutShift: 0, longTaskTotal: 0, longTasks: 0 });
+  const b = (window.__bench = { layoutShift: 0, longTaskTotal: 0, longTasks: 0, longestTask: 0 });
   try {
     new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) b.layoutShift += e.value; })
       .observe({ type: 'layout-shift', buffered: true });
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) { b.longTaskTotal += e.duration; b.longTasks++; } })
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) { b.longTaskTotal += e.duration; b.longTasks++; b.longestTask = Math.max(b.longestTask, e.duration); } })
       .observe({ type: 'longtask', buffered: true });
   } catch {}
   const ready = () => { try { return Boolean(${readyExpression}); } catch { return false; } };
@@ -28,6 +29,8 @@ function probeScript(readyExpression, scriptPath) {
     const src = new URL(${JSON.stringify(scriptPath)}, location.href).href;
     const entry = performance.getEntriesByName(src)[0];
     b.scriptArrived = entry ? entry.responseEnd : NaN;
+    // Every file fetched before the widget was interactive (the page itself aside).
+    b.fetchedBefore = performance.getEntriesByType('resource').filter((e) => e.responseEnd <= b.ready).map((e) => new URL(e.name).pathname);
     requestAnimationFrame(() => setTimeout(() => { b.painted = performance.now(); }, 0));
   };
   window.__benchCheck = check;
@@ -38,12 +41,12 @@ function probeScript(readyExpression, scriptPath) {
 </script>`;
 }
 
-function pageHtml({ body, script, ready }) {
+function pageHtml({ body, script, ready, head = '' }) {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>feelback bench</title>
 <style>body { font: 16px/1.5 system-ui, sans-serif; margin: 2rem; max-width: 40rem; }</style>
-${probeScript(ready, script)}
+${probeScript(ready, script)}${head}
 </head><body><main><h1>Order confirmed</h1>${FILLER}
 ${body}
 ${FILLER}</main>
@@ -52,11 +55,38 @@ ${FILLER}</main>
 </body></html>`;
 }
 
-/** The cases, by key. `files` maps URL paths to file paths on disk. */
-export function renderCases({ feelbackPath, sentryBundlePath }) {
-  const bar = '<feelback-rating-bar widget-id="bench" endpoint="/collect" question="How was your checkout?"></feelback-rating-bar>';
-  const shadowControl = (tag, selector, nth = 'last') =>
-    `[...document.querySelectorAll('${tag}')].${nth === 'last' ? 'at(-1)' : 'at(0)'}?.shadowRoot?.querySelector('${selector}')`;
+const BAR = '<feelback-rating-bar widget-id="bench" endpoint="/collect" question="How was your checkout?"></feelback-rating-bar>';
+const shadowControl = (tag, selector, nth = 'last') =>
+  `[...document.querySelectorAll('${tag}')].${nth === 'last' ? 'at(-1)' : 'at(0)'}?.shadowRoot?.querySelector('${selector}')`;
+
+/** What each widget case puts on the page and when it counts as interactive. */
+const WIDGETS = {
+  bar1: { label: '1 rating bar', body: BAR, ready: shadowControl('feelback-rating-bar', '[role="radio"]') },
+  bar50: {
+    label: '50 rating bars',
+    body: Array.from({ length: 50 }, (_, i) => BAR.replace('widget-id="bench"', `widget-id="bench-${i}"`)).join('\n'),
+    ready: `document.querySelectorAll('feelback-rating-bar').length === 50 && ${shadowControl('feelback-rating-bar', '[role="radio"]')}`,
+  },
+  prompt: {
+    label: 'feeling prompt',
+    body: '<feelback-feeling-prompt widget-id="bench" endpoint="/collect"></feelback-feeling-prompt>',
+    ready: shadowControl('feelback-feeling-prompt', '[role="radio"]'),
+  },
+  form: {
+    label: 'callback form',
+    body: '<feelback-callback-request widget-id="bench" endpoint="/collect"></feelback-callback-request>',
+    ready: shadowControl('feelback-callback-request', 'input'),
+  },
+};
+
+/**
+ * The cases, by key: a blank page, each build × each of its widgets (with and
+ * without the build's stylesheet when it ships one), and Sentry's widget.
+ * `builds`: [{ key, label, dir (a dist/ folder), script (file in it), css?
+ * (stylesheet in it), widgets: keys of WIDGETS }]. Files are served as
+ * /<build key>/<path in dir>. Returns `{ cases, files, dirs }`.
+ */
+export function renderCases({ builds, sentryBundlePath }) {
   const cases = [
     {
       key: 'blank',
@@ -64,30 +94,25 @@ export function renderCases({ feelbackPath, sentryBundlePath }) {
       html: pageHtml({ body: '', script: '/blank.js', ready: 'true' }),
       // The blank case's "script" is an empty module: its figures are the page's own floor.
     },
-    {
-      key: 'bar1',
-      label: 'feelback: 1 rating bar',
-      html: pageHtml({ body: bar, script: '/feelback.min.js', ready: shadowControl('feelback-rating-bar', '[role="radio"]') }),
-    },
-    {
-      key: 'bar50',
-      label: 'feelback: 50 rating bars',
-      html: pageHtml({
-        body: Array.from({ length: 50 }, (_, i) => bar.replace('widget-id="bench"', `widget-id="bench-${i}"`)).join('\n'),
-        script: '/feelback.min.js',
-        ready: `document.querySelectorAll('feelback-rating-bar').length === 50 && ${shadowControl('feelback-rating-bar', '[role="radio"]')}`,
-      }),
-    },
-    {
-      key: 'prompt',
-      label: 'feelback: feeling prompt',
-      html: pageHtml({
-        body: '<feelback-feeling-prompt widget-id="bench" endpoint="/collect"></feelback-feeling-prompt>',
-        script: '/feelback.min.js',
-        ready: shadowControl('feelback-feeling-prompt', '[role="radio"]'),
-      }),
-    },
   ];
+  for (const build of builds) {
+    for (const widget of build.widgets) {
+      const w = WIDGETS[widget];
+      const script = `/${build.key}/${build.script}`;
+      const variants = build.css ? [false, true] : [false];
+      for (const css of variants) {
+        if (css && widget === 'bar50') continue;
+        cases.push({
+          key: `${build.key}-${widget}${css ? '-css' : ''}`,
+          build: build.key,
+          widget,
+          css,
+          label: `${build.label}: ${w.label}${css ? ` + ${build.css}` : ''}`,
+          html: pageHtml({ body: w.body, script, ready: w.ready, head: css ? `<link rel="stylesheet" href="/${build.key}/${build.css}">` : '' }),
+        });
+      }
+    }
+  }
   if (sentryBundlePath) {
     cases.push({
       key: 'sentry',
@@ -95,12 +120,13 @@ export function renderCases({ feelbackPath, sentryBundlePath }) {
       html: pageHtml({ body: '', script: '/sentry.js', ready: `document.getElementById('sentry-feedback')?.shadowRoot?.querySelector('button')` }),
     });
   }
-  const files = { '/feelback.min.js': feelbackPath, '/sentry.js': sentryBundlePath };
-  return { cases, files };
+  const files = { '/sentry.js': sentryBundlePath };
+  const dirs = Object.fromEntries(builds.map((b) => [`/${b.key}/`, b.dir]));
+  return { cases, files, dirs };
 }
 
 /** A static server on 127.0.0.1: generated pages, the bundles, and sinks for the collector and Sentry's envelopes. */
-export async function startServer(pages, files) {
+export async function startServer(pages, files, dirs = {}) {
   const server = createServer(async (req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
     if (req.method === 'POST') {
@@ -114,9 +140,16 @@ export async function startServer(pages, files) {
     if (pages.has(path)) return res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' }).end(pages.get(path));
     if (path === '/favicon.ico') return res.writeHead(204).end();
     if (path === '/blank.js') return res.writeHead(200, { ...headers, 'content-type': 'text/javascript' }).end('export {};');
-    if (files[path]) {
-      const body = await readFile(files[path]);
-      return res.writeHead(200, { ...headers, 'content-type': 'text/javascript; charset=utf-8' }).end(body);
+    const prefix = Object.keys(dirs).find((p) => path.startsWith(p) && !path.includes('..'));
+    const file = files[path] ?? (prefix ? join(dirs[prefix], path.slice(prefix.length)) : undefined);
+    if (file) {
+      try {
+        const body = await readFile(file);
+        const type = file.endsWith('.css') ? 'text/css' : 'text/javascript';
+        return res.writeHead(200, { ...headers, 'content-type': `${type}; charset=utf-8` }).end(body);
+      } catch {
+        // Missing: 404 below, as a CDN would answer.
+      }
     }
     res.writeHead(404).end();
   });
@@ -147,7 +180,10 @@ async function loadOnce(browser, origin, key, { interact }) {
     const result = {
       interactive: figures.ready - figures.scriptArrived,
       painted: figures.painted - figures.scriptArrived,
+      fromStart: figures.ready,
       longTaskTotal: figures.longTaskTotal,
+      longestTask: figures.longestTask,
+      fetchedBefore: figures.fetchedBefore,
       layoutShift: figures.layoutShift,
       heap,
       errors,
@@ -182,9 +218,9 @@ export function clickScore(tag, nth) {
  * only; at least `minRuns` rounds however long they take). Returns per-case
  * arrays of results.
  */
-export async function runRender(browser, { cases, files }, { runs = 10, minRuns = 3, budgetMs = 150_000, log = () => {} } = {}) {
+export async function runRender(browser, { cases, files, dirs }, { runs = 10, minRuns = 3, budgetMs = 150_000, log = () => {} } = {}) {
   const pages = new Map(cases.map((c) => [`/${c.key}.html`, c.html]));
-  const server = await startServer(pages, files);
+  const server = await startServer(pages, files, dirs);
   const results = Object.fromEntries(cases.map((c) => [c.key, []]));
   const started = Date.now();
   try {

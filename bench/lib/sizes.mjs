@@ -61,7 +61,8 @@ export async function bundle(source, { resolveDir, sourcemap = false } = {}) {
       write: true,
     });
     const outputs = result.metafile.outputs;
-    const entry = Object.keys(outputs).find((path) => outputs[path].entryPoint !== undefined);
+    // The stdin entry; the files it import()s (locale tables) are entry points of their own too.
+    const entry = Object.keys(outputs).find((path) => outputs[path].entryPoint === 'entry.mjs');
     const upFront = new Set();
     const visit = (path) => {
       if (upFront.has(path)) return;
@@ -93,4 +94,49 @@ export async function writeTemp(name, code) {
   const file = join(dir, name);
   await writeFile(file, code);
   return file;
+}
+
+/**
+ * The files a one-file build is made of, found by following the relative
+ * imports in its code from `entry` (a path inside `dir`): `before` is the entry
+ * and what it imports statically (fetched before any widget can render),
+ * `deferred` what is reached only through `import()` (fetched later, on demand).
+ * Locale tables are left out: a page loads at most the one its language needs.
+ */
+export async function buildFiles(dir, entry) {
+  const { readFile: read } = await import('node:fs/promises');
+  const { dirname: dirOf, join: joinPath, relative: rel } = await import('node:path');
+  const before = new Set();
+  const deferred = new Set();
+  const visit = async (file, kind) => {
+    const key = rel(dir, file);
+    if (key.startsWith('locales/')) return;
+    if (before.has(key) || (kind === 'deferred' && deferred.has(key))) return;
+    if (kind === 'before') {
+      deferred.delete(key);
+      before.add(key);
+    } else deferred.add(key);
+    const code = await read(file, 'utf8');
+    const statics = [...code.matchAll(/(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+)["']/g)].map((m) => m[1]);
+    const dynamics = [...code.matchAll(/\bimport\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)].map((m) => m[1]);
+    for (const spec of statics) await visit(joinPath(dirOf(file), spec), kind);
+    for (const spec of dynamics) await visit(joinPath(dirOf(file), spec), 'deferred');
+  };
+  await visit(joinPath(dir, entry), 'before');
+  for (const key of before) deferred.delete(key);
+  // Each file is fetched and compressed on its own, so sizes add up file by file.
+  const sizeOf = async (keys) => {
+    const sum = { min: 0, gzip: 0, brotli: 0 };
+    for (const key of keys) {
+      const size = measure(await read(joinPath(dir, key)));
+      for (const k of Object.keys(sum)) sum[k] += size[k];
+    }
+    return sum;
+  };
+  return {
+    before: [...before],
+    deferred: [...deferred],
+    beforeSize: await sizeOf(before),
+    totalSize: await sizeOf([...before, ...deferred]),
+  };
 }

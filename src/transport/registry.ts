@@ -1,4 +1,4 @@
-import { createTransport } from './transport.js';
+import { DeferredTransport, loadTransport } from './deferred.js';
 import type { LiveTransport, SharedTransportOptions, Transport, TransportOptions } from './types.js';
 
 /**
@@ -11,12 +11,12 @@ const shared = new Map<string, LiveTransport>();
 let sharedOptions: SharedTransportOptions = {};
 
 /**
- * The one place the registry makes a transport. It is the seam for loading
- * the transport on demand: this function is all that needs to become an
- * `import()` behind a stand-in that queues calls until the module arrives.
+ * The one place the registry makes a transport: a stand-in whose code loads
+ * on the first answer, or at idle when an earlier page left answers queued
+ * (./deferred.ts), so no page pays for the transport before its first widget.
  */
 function makeTransport(options: TransportOptions): LiveTransport {
-  return createTransport(options) as LiveTransport;
+  return new DeferredTransport(options, loadTransport);
 }
 
 /** The shared transport for an absolute http(s) endpoint, created on first use with the shared options. */

@@ -98,7 +98,11 @@ describe('under a strict CSP with Trusted Types required', () => {
 
   it("two copies of the library under `trusted-types lit-html 'allow-duplicates'`: the second warns, the first keeps working", async () => {
     await open('/twice.html', `${STRICT}; trusted-types lit-html 'allow-duplicates'`, 2);
-    await expect.poll(() => suite.consoleLog.warnings.filter((warning) => warning.includes('already defined by another copy')).length).toBe(3);
+    // The second copy warns for each element it defines itself. The call-back form's on-demand
+    // file is resolved without the query, so both copies share that one module: it defines once.
+    await expect
+      .poll(() => suite.consoleLog.warnings.filter((warning) => warning.includes('already defined by another copy')).map((warning) => /<([a-z-]+)>/.exec(warning)?.[1]).sort())
+      .toEqual(['feelback-feeling-prompt', 'feelback-rating-bar']);
     await suite.page.getByRole('radio', { name: '5 of 5 stars' }).click();
     const [event] = await suite.server.waitForAccepted(1);
     expect(event!.rating?.value).toBe(5);

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import '../../src/define/rating-bar.js';
 import type { RatingBar } from '../../src/components/rating-bar/rating-bar.js';
 import { configure } from '../../src/config.js';
+import { vitalsStarted } from '../../src/context/vitals.js';
 import { mount, shadowAll } from '../support/dom.js';
 import { FakeTransport } from '../support/fake-transport.js';
 
@@ -32,6 +33,7 @@ beforeEach(() => {
 describe('context and metadata on every answer', () => {
   it('carries widget-id, merged metadata, the stripped URL, session and the latest vitals', async () => {
     configure({ metadata: { app: 'shop', plan: 'free' } });
+    await vitalsStarted();
     reporters.get('TTFB')!({ name: 'TTFB', value: 95, rating: 'good' });
     reporters.get('INP')!({ name: 'INP', value: 620, rating: 'poor' });
     const event = await rate('<feelback-rating-bar widget-id="pricing-stars"></feelback-rating-bar>', (el) => {

@@ -5,6 +5,7 @@ import { resolveEndpoint } from '../../internal/endpoint.js';
 import { warnAttribute } from '../../internal/warn.js';
 import { tokens } from '../../styles/tokens.js';
 import type { Transport } from '../../transport/types.js';
+import { inRenderSlice } from './render-slices.js';
 
 /**
  * What every feelback element shares: the properties `widget-id`, `endpoint`,
@@ -38,7 +39,7 @@ export abstract class FeelbackElement extends LitElement {
   @property({ attribute: false }) strings: Partial<StringTable> = {};
 
   /** The element's localize controller (every element has one). */
-  protected abstract readonly localize: { refresh(): void };
+  protected abstract readonly localize: { refresh(): void; tableLoading?(): Promise<unknown> | undefined };
 
   /**
    * Re-reads the locale from the nearest `lang` (then `configure({ locale })`,
@@ -48,6 +49,18 @@ export abstract class FeelbackElement extends LitElement {
    */
   refreshLocale(): void {
     this.localize.refresh();
+  }
+
+  /**
+   * The first render waits for the element's language table, if one is
+   * loading, and for a render slice (./render-slices.ts), so fifty widgets do
+   * not make one long task. Later renders, in answer to the visitor, run at once.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.hasUpdated) return super.scheduleUpdate();
+    const render = () => inRenderSlice(() => super.scheduleUpdate());
+    const table = this.localize.tableLoading?.();
+    return table ? table.then(render) : render();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

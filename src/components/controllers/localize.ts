@@ -5,6 +5,9 @@ import { loadLocale } from '../../i18n/load-locale.js';
 import { resolveLocale } from '../../i18n/locale.js';
 import { format, formatNumber, hasLocale, lookupString, onLocalesChange, type StringTable } from '../../i18n/strings.js';
 
+/** Longest a first render waits for the page language's table (a slow CDN): then English shows, and switches when it arrives. */
+export const FIRST_RENDER_WAIT_MS = 3000;
+
 /** What the controller needs of its element: a place in the DOM and the `strings` overrides. */
 export interface LocalizeHost extends ReactiveControllerHost, Element {
   strings?: Partial<StringTable>;
@@ -20,6 +23,8 @@ export class LocalizeController<Key extends string = string> implements Reactive
   /** The locale the element speaks. */
   locale = 'en';
   private unsubscribers: Array<() => void> = [];
+  /** The built-in table for `locale` while it loads (until it has, or failed and English stands in). */
+  private loadingTable?: Promise<unknown>;
 
   constructor(
     private readonly host: LocalizeHost,
@@ -51,10 +56,29 @@ export class LocalizeController<Key extends string = string> implements Reactive
   /** Re-reads the locale and loads its built-in strings if needed; re-renders when it changed. */
   refresh(): void {
     const locale = resolveLocale(this.host, getConfig().locale);
-    void loadLocale(locale);
+    const loading = loadLocale(locale);
+    if (!hasLocale(locale) && !locale.toLowerCase().startsWith('en')) {
+      const settled = loading.then(() => {
+        if (this.loadingTable === settled) this.loadingTable = undefined;
+      });
+      this.loadingTable = settled;
+    } else {
+      this.loadingTable = undefined;
+    }
     if (locale === this.locale) return;
     this.locale = locale;
     this.host.requestUpdate();
+  }
+
+  /**
+   * Settles when the element's built-in table has loaded (or failed to; then
+   * English stands in), at most `FIRST_RENDER_WAIT_MS` later; undefined when
+   * nothing is loading. The first render waits for it: rendering English and
+   * then the page's language would move content inside the widget (CLS).
+   */
+  tableLoading(): Promise<unknown> | undefined {
+    if (!this.loadingTable) return undefined;
+    return Promise.race([this.loadingTable, new Promise((done) => setTimeout(done, FIRST_RENDER_WAIT_MS))]);
   }
 
   /** A localized message: a `strings` override, else the locale's table, else English; numbers in the locale's digits. */

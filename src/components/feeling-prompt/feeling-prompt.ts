@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { AddFeelbackListener, FeelingPromptEventMap, RemoveFeelbackListener } from '../events.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { COMMENT_MAX_LENGTH } from '../../context/text.js';
+import { requestElement } from '../../internal/on-demand.js';
 import { warnOnce } from '../../internal/warn.js';
 import { faceIcon } from '../../styles/icons.js';
 import { promptLayout } from '../../styles/layout.js';
@@ -188,6 +189,8 @@ export class FeelingPrompt extends FeelbackElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('feelings')) this.activeFeelings = this.resolveFeelings();
+    // Where the form's code loads on demand (dist/feelback.min.js), fetch it once the page is idle.
+    if (changed.has('offerCallback') && this.offerCallback) requestElement(CALLBACK_TAG, { idle: true });
   }
 
   private resolveFeelings(): readonly Feeling[] {

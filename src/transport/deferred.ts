@@ -1,0 +1,225 @@
+import type { FeedbackEvent } from '../context/event.js';
+import { whenIdle } from '../internal/idle.js';
+import { warnOnce } from '../internal/warn.js';
+import type { Consent, LiveTransport, QueueStorage, SharedTransportOptions, Transport, TransportOptions } from './types.js';
+
+/** Loads the transport's code; resolves to its factory. */
+export type TransportLoader = () => Promise<(options: TransportOptions) => Transport>;
+
+/**
+ * Where answers wait while the transport's file has not loaded: one key per
+ * endpoint, a JSON array of events. The transport takes them over when it
+ * loads, on this page or a later one (the same ids: servers dedupe on them).
+ */
+export const HELD_PREFIX = 'feelback:held:';
+/** The transport's own queue (README, "Storage layout"); only its presence is read here. */
+const QUEUE_PREFIX = 'feelback:queue:';
+/** Bounds what waits in storage without the transport; the oldest go first, as in the queue. */
+const HELD_MAX = 200;
+
+function localStorageOrNull(): QueueStorage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+
+
+/**
+ * A `Transport` whose code loads on demand: on the first answer, or when the
+ * page is idle if an earlier page left answers queued for this endpoint. Until
+ * then answers are held in memory and, as the delivery rules allow (not
+ * personal data unless opted in, not while consent is pending, not with
+ * `persist: 'memory'`), in storage, so an answer given just before the visitor
+ * leaves, or while the file cannot load (offline, a 404, a Content-Security-
+ * Policy), is delivered by a later page. A failed load never throws into the
+ * page; the console says once what failed.
+ */
+export class DeferredTransport extends EventTarget implements LiveTransport {
+  private real?: LiveTransport;
+  private loading?: Promise<LiveTransport | undefined>;
+  private held: FeedbackEvent[] = [];
+  /** Options changed before the transport loaded: applied again once it holds the answers, as to a live one. */
+  private changedBeforeLoad: SharedTransportOptions = {};
+  private options: TransportOptions;
+  private destroyed = false;
+  private onlineRetry?: () => void;
+  private readonly storage: QueueStorage | null;
+
+  constructor(
+    options: TransportOptions,
+    private readonly load: TransportLoader,
+  ) {
+    super();
+    this.options = options;
+    this.storage = options.persist === 'memory' ? null : options.storage !== undefined ? options.storage : localStorageOrNull();
+    if (this.leftByEarlierPage()) whenIdle(() => void this.start());
+  }
+
+  /** Loads the transport now (once); resolves to it, or undefined when its file could not load. */
+  start(): Promise<LiveTransport | undefined> {
+    this.loading ??= this.load().then(
+      (create) => {
+        if (this.destroyed) return undefined;
+        const real = create(this.options) as LiveTransport;
+        real.addEventListener('sent', (event) => this.relay('sent', event.detail));
+        real.addEventListener('error', (event) => {
+          this.relay('error', event.detail);
+          // `dropped` (deprecated) repeats the final error; made here so the real one is not listened to.
+          if (!event.detail.willRetry) this.relay('dropped', { id: event.detail.id, reason: event.detail.error });
+        });
+        this.real = real;
+        // Answers an earlier page could not hand over, then this page's, oldest first.
+        const waiting = [...this.readStored().filter((event) => !this.held.some((own) => own.id === event.id)), ...this.held];
+        this.held = [];
+        for (const event of waiting) real.send(event);
+        this.writeStored([]);
+        if (Object.keys(this.changedBeforeLoad).length > 0) real.configure?.(this.changedBeforeLoad);
+        this.changedBeforeLoad = {};
+        return real;
+      },
+      (error: unknown) => {
+        warnOnce(
+          `could not load the transport for ${this.options.endpoint} (${String((error as Error)?.message ?? error)}); ` +
+            'answers stay queued and are sent when it loads, on this page or a later one.',
+        );
+        // Browsers fetch a failed import() again: try on the next answer, or when the visitor is back online.
+        this.loading = undefined;
+        this.retryWhenOnline();
+        return undefined;
+      },
+    );
+    return this.loading;
+  }
+
+  /** Once, after a failed load: the `online` event tries again (an answer given offline goes out on this page). */
+  private retryWhenOnline(): void {
+    if (this.onlineRetry || this.destroyed || typeof globalThis.addEventListener !== 'function') return;
+    this.onlineRetry = () => {
+      this.stopOnlineRetry();
+      if (this.held.length > 0 || this.leftByEarlierPage()) void this.start();
+    };
+    globalThis.addEventListener('online', this.onlineRetry);
+  }
+
+  private stopOnlineRetry(): void {
+    if (this.onlineRetry) globalThis.removeEventListener('online', this.onlineRetry);
+    this.onlineRetry = undefined;
+  }
+
+  private relay(type: string, detail: unknown): void {
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+
+  send(event: FeedbackEvent): void {
+    if (this.real) {
+      this.real.send(event);
+      return;
+    }
+    this.held.push(event);
+    if (this.mayStore(event)) this.writeStored([...this.readStored(), event]);
+    void this.start();
+  }
+
+  async flush(): Promise<void> {
+    if (this.real) return this.real.flush();
+    if (this.held.length === 0 && !this.leftByEarlierPage()) return;
+    await (await this.start())?.flush();
+  }
+
+  pending(): number {
+    return this.real ? this.real.pending() : this.held.length;
+  }
+
+  setConsent(consent: Consent): void {
+    this.options = { ...this.options, consent };
+    if (this.real) {
+      this.real.setConsent(consent);
+      return;
+    }
+    if (consent === 'denied') {
+      // Dropped, and reported, as the transport drops them.
+      const dropped = this.held;
+      this.held = [];
+      this.writeStored([]);
+      for (const { id } of dropped) {
+        const error = 'consent denied: event not sent';
+        this.relay('error', { id, error, willRetry: false });
+        this.relay('dropped', { id, reason: error });
+      }
+    } else if (consent === 'granted') {
+      for (const event of this.held) if (this.mayStore(event)) this.writeStored([...this.readStored().filter((e) => e.id !== event.id), event]);
+    }
+  }
+
+  /** New options (everything but the endpoint) for the transport, now or when it loads; `consent` acts as `setConsent()`. */
+  configure(changes: SharedTransportOptions): void {
+    const { consent, ...rest } = changes ?? {};
+    this.options = { ...this.options, ...rest, endpoint: this.options.endpoint };
+    if (this.real) this.real.configure?.(rest);
+    else this.changedBeforeLoad = { ...this.changedBeforeLoad, ...rest };
+    if (consent) this.setConsent(consent);
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.stopOnlineRetry();
+    this.real?.destroy();
+  }
+
+  /** Whether answers wait in storage for this endpoint: the transport's queue from an earlier page, or held ones. */
+  private leftByEarlierPage(): boolean {
+    const storage = this.storage as (QueueStorage & { length?: number; key?(index: number): string | null }) | null;
+    if (!storage) return false;
+    try {
+      if (storage.getItem(HELD_PREFIX + this.options.endpoint)) return true;
+      const queue = QUEUE_PREFIX + this.options.endpoint;
+      if (storage.getItem(queue)) return true;
+      if (typeof storage.key !== 'function' || typeof storage.length !== 'number') return false;
+      for (let i = 0; i < storage.length; i++) if (storage.key(i)?.startsWith(queue)) return true;
+    } catch {
+      // Unreadable storage holds nothing we can deliver.
+    }
+    return false;
+  }
+
+  private mayStore(event: FeedbackEvent): boolean {
+    const consent = this.options.consent ?? 'granted';
+    return consent === 'granted' && (event.type !== 'callback' || this.options.persistPersonalData === true);
+  }
+
+  private readStored(): FeedbackEvent[] {
+    try {
+      const text = this.storage?.getItem(HELD_PREFIX + this.options.endpoint);
+      const parsed: unknown = text ? JSON.parse(text) : [];
+      return Array.isArray(parsed) ? (parsed as FeedbackEvent[]) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private writeStored(events: FeedbackEvent[]): void {
+    if (!this.storage) return;
+    const key = HELD_PREFIX + this.options.endpoint;
+    try {
+      if (events.length === 0) this.storage.removeItem(key);
+      else this.storage.setItem(key, JSON.stringify(events.slice(-HELD_MAX)));
+    } catch {
+      // Full or refused: the answers stay in memory for this page.
+    }
+  }
+}
+
+/** Loads the transport's module (a file of its own beside a one-file bundle). */
+export const loadTransport: TransportLoader = () => import('./transport.js').then((module) => module.createTransport);
+
+/**
+ * `createTransport()` with its code loaded on demand: the same options and
+ * the same `Transport`; the code arrives with the first `send()` (or at idle,
+ * when an earlier page left answers queued for this endpoint).
+ */
+export function createDeferredTransport(options: TransportOptions): Transport {
+  return new DeferredTransport(options, loadTransport);
+}

@@ -1,0 +1,83 @@
+// dist/feelback.min.js loads some of its code after the first render, from
+// files beside it (docs/performance.md). A file that cannot load (a 404, the
+// visitor going offline, a Content-Security-Policy) must never throw into the
+// page or cost an answer: the console says once what failed, answers wait in
+// storage, and a later page that can load the file delivers them.
+import { describe, expect, it } from 'vitest';
+import { pageHtml, useBrowserSuite } from './support/suite.js';
+
+const suite = useBrowserSuite();
+
+const BARS = `<main><p>Rate this article.</p>
+<feelback-rating-bar widget-id="first" endpoint="/collect"></feelback-rating-bar>
+<feelback-rating-bar widget-id="second" endpoint="/collect" scale="thumbs"></feelback-rating-bar>
+</main>`;
+
+/** Console errors other than the browser's own line about the failed request. */
+const pageErrors = () => suite.consoleLog.errors.filter((error) => !/Failed to load resource/.test(error));
+
+const warningsWith = (text: string) => suite.consoleLog.warnings.filter((warning) => warning.includes(text));
+
+/** Events held in storage for a later page, by key. */
+const held = () =>
+  suite.page.evaluate(() =>
+    Object.fromEntries(
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith('feelback:held:'))
+        .map((key) => [key, (JSON.parse(localStorage.getItem(key)!) as Array<{ id: string }>).map((event) => event.id)]),
+    ),
+  );
+
+describe('a deferred file that fails to load', () => {
+  it('the transport: answers wait in storage, the console says so once, and the next page delivers them', async () => {
+    await suite.page.route('**/dist/internal/transport-*.min.js', (route) => route.fulfill({ status: 404, body: '' }));
+    await suite.openPage('/offline.html', pageHtml(BARS, { title: 'transport 404' }), { waitFor: 'feelback-rating-bar' });
+
+    await suite.page.getByRole('radio', { name: '4 of 5 stars' }).click();
+    await suite.page.getByRole('radio', { name: 'Thumbs up' }).click();
+    await expect.poll(() => warningsWith('could not load the transport').length).toBe(1);
+    await expect.poll(async () => Object.values(await held()).flat().length).toBe(2);
+    const ids = Object.values(await held()).flat();
+    expect(suite.server.requests).toEqual([]);
+    expect(pageErrors()).toEqual([]);
+    // The widgets stay usable: the visitor saw their answer taken.
+    await expect(suite.page.getByRole('radio', { name: '4 of 5 stars' }).getAttribute('aria-checked')).resolves.toBe('true');
+
+    // A later page where the file loads: the held answers go out with their own ids, once.
+    await suite.page.unroute('**/dist/internal/transport-*.min.js');
+    await suite.page.reload();
+    const events = await suite.server.waitForAccepted(2);
+    expect(events.map((event) => event.id).sort()).toEqual([...ids].sort());
+    expect(events.map((event) => event.widget).sort()).toEqual(['first', 'second']);
+    await expect.poll(held).toEqual({});
+  });
+
+  it('the call-back form: stays undefined, warns once, and the rest of the page works', async () => {
+    await suite.page.route('**/dist/internal/callback-request-*.min.js', (route) => route.fulfill({ status: 404, body: '' }));
+    await suite.openPage(
+      '/callback-404.html',
+      pageHtml(`${BARS}<feelback-callback-request endpoint="/collect"></feelback-callback-request>`, { title: 'callback 404' }),
+      { waitFor: 'feelback-rating-bar' },
+    );
+    await expect.poll(() => warningsWith('could not load <feelback-callback-request>').length).toBe(1);
+    expect(await suite.page.evaluate(() => customElements.get('feelback-callback-request'))).toBeUndefined();
+
+    await suite.page.getByRole('radio', { name: '5 of 5 stars' }).click();
+    const [event] = await suite.server.waitForAccepted(1);
+    expect(event!.rating?.value).toBe(5);
+    expect(pageErrors()).toEqual([]);
+    expect(warningsWith('could not load <feelback-callback-request>')).toHaveLength(1);
+  });
+
+  it('web-vitals: answers are delivered without vitals, and the console says so once', async () => {
+    await suite.page.route('**/dist/internal/web-vitals-*.min.js', (route) => route.fulfill({ status: 404, body: '' }));
+    await suite.openPage('/vitals-404.html', pageHtml(BARS, { title: 'vitals 404' }), { waitFor: 'feelback-rating-bar' });
+    await expect.poll(() => warningsWith('could not load web-vitals').length).toBe(1);
+
+    await suite.page.getByRole('radio', { name: '2 of 5 stars' }).click();
+    const [event] = await suite.server.waitForAccepted(1);
+    expect(event!.rating?.value).toBe(2);
+    expect(event!.context.vitals ?? {}).toEqual({});
+    expect(pageErrors()).toEqual([]);
+  });
+});

@@ -1,0 +1,204 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { resetWarnings } from '../../src/internal/warn.js';
+import { DeferredTransport, HELD_PREFIX, type TransportLoader } from '../../src/transport/deferred.js';
+import type { TransportOptions } from '../../src/transport/types.js';
+import { FakeTransport } from '../support/fake-transport.js';
+import { makeEvent } from '../support/events.js';
+import { ENDPOINT, FakeStorage, QUEUE_KEY } from './support.js';
+
+const HELD_KEY = `${HELD_PREFIX}${ENDPOINT}`;
+
+/** A loader the test resolves or fails by hand; records the options the transport was created with. */
+function controlledLoader() {
+  const created: Array<{ options: TransportOptions; transport: FakeTransport }> = [];
+  let resolve!: () => void;
+  let reject!: (error: Error) => void;
+  const loaded = new Promise<void>((ok, fail) => {
+    resolve = ok;
+    reject = fail;
+  });
+  const load = vi.fn<TransportLoader>(async () => {
+    await loaded;
+    return (options) => {
+      const transport = new FakeTransport();
+      created.push({ options, transport });
+      return transport;
+    };
+  });
+  return { load, created, resolve, reject };
+}
+
+const settle = () => new Promise((done) => setTimeout(done, 5));
+
+afterEach(() => {
+  resetWarnings();
+});
+
+describe('DeferredTransport: the transport loads with the first answer', () => {
+  it('loads nothing until an answer is given, then hands every held answer over in order', async () => {
+    const loader = controlledLoader();
+    const storage = new FakeStorage();
+    const transport = new DeferredTransport({ endpoint: ENDPOINT, storage }, loader.load);
+    await settle();
+    expect(loader.load).not.toHaveBeenCalled();
+
+    const first = makeEvent();
+    const second = makeEvent();
+    transport.send(first);
+    transport.send(second);
+    expect(loader.load).toHaveBeenCalledTimes(1);
+    expect(transport.pending()).toBe(2);
+    // Held in storage too, so a visitor who leaves before the file arrives still counts.
+    expect(JSON.parse(storage.getItem(HELD_KEY)!).map((e: { id: string }) => e.id)).toEqual([first.id, second.id]);
+
+    loader.resolve();
+    await transport.start();
+    const real = loader.created[0].transport;
+    expect(real.sent.map((e) => e.id)).toEqual([first.id, second.id]);
+    expect(storage.getItem(HELD_KEY)).toBeNull();
+    const third = makeEvent();
+    transport.send(third);
+    expect(real.sent.at(-1)!.id).toBe(third.id);
+  });
+
+  it("relays the real transport's sent, error and dropped events with their details", async () => {
+    const loader = controlledLoader();
+    loader.resolve();
+    const transport = new DeferredTransport({ endpoint: ENDPOINT, storage: new FakeStorage() }, loader.load);
+    const seen: string[] = [];
+    for (const type of ['sent', 'error', 'dropped']) transport.addEventListener(type, (e) => seen.push(`${type}:${(e as CustomEvent).detail.id}`));
+    transport.send(makeEvent());
+    await transport.start();
+    const real = loader.created[0].transport;
+    real.accept('a');
+    real.fail('b', 'HTTP 400', false);
+    expect(seen).toEqual(['sent:a', 'error:b', 'dropped:b']);
+  });
+
+  it('creates the transport with the latest consent and options', async () => {
+    const loader = controlledLoader();
+    const transport = new DeferredTransport({ endpoint: ENDPOINT, storage: new FakeStorage(), batchSize: 5 }, loader.load);
+    transport.setConsent('pending');
+    transport.configure({ batchSize: 9 });
+    transport.send(makeEvent());
+    loader.resolve();
+    await transport.start();
+    expect(loader.created[0].options).toMatchObject({ endpoint: ENDPOINT, consent: 'pending', batchSize: 9 });
+  });
+});
+
+describe('DeferredTransport: a file that cannot load', () => {
+  it('never throws into the page, warns once, and keeps every answer for a later page', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const storage = new FakeStorage();
+    const broken = controlledLoader();
+    const transport = new DeferredTransport({ endpoint: ENDPOINT, storage }, broken.load);
+    const answers = [makeEvent(), makeEvent()];
+    broken.reject(new Error('Failed to fetch dynamically imported module: https://cdn.example/internal/transport.min.js'));
+    for (const answer of answers) expect(() => transport.send(answer)).not.toThrow();
+    await transport.start();
+    await expect(transport.flush()).resolves.toBeUndefined();
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0][0])).toMatch(/^feelback: could not load the transport for https:\/\/collect\.example\/feedback \(Failed to fetch.*transport\.min\.js\); answers stay queued/);
+    expect(transport.pending()).toBe(2);
+
+    // The next page: the file loads. The held answers go out at idle, without waiting for a new answer.
+    const working = controlledLoader();
+    working.resolve();
+    new DeferredTransport({ endpoint: ENDPOINT, storage }, working.load);
+    await vi.waitFor(() => expect(working.created).toHaveLength(1));
+    await settle();
+    expect(working.created[0].transport.sent.map((e) => e.id)).toEqual(answers.map((a) => a.id));
+    expect(storage.getItem(HELD_KEY)).toBeNull();
+  });
+
+  it('tries again on this page: when the visitor is back online, and with the next answer', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    let failures = 1;
+    const created: FakeTransport[] = [];
+    const load = vi.fn<TransportLoader>(async () => {
+      if (failures-- > 0) throw new Error('Failed to fetch dynamically imported module');
+      return () => {
+        const transport = new FakeTransport();
+        created.push(transport);
+        return transport;
+      };
+    });
+    const offline = new DeferredTransport({ endpoint: ENDPOINT, storage: new FakeStorage() }, load);
+    const answer = makeEvent();
+    offline.send(answer);
+    await offline.start();
+    expect(created).toHaveLength(0);
+    window.dispatchEvent(new Event('online'));
+    await vi.waitFor(() => expect(created).toHaveLength(1));
+    await settle();
+    expect(created[0].sent.map((event) => event.id)).toEqual([answer.id]);
+    expect(load).toHaveBeenCalledTimes(2);
+
+    // Without an online event: the next answer loads the file again.
+    failures = 1;
+    const flaky = new DeferredTransport({ endpoint: `${ENDPOINT}/b`, storage: new FakeStorage() }, load);
+    const first = makeEvent();
+    flaky.send(first);
+    await flaky.start();
+    expect(created).toHaveLength(1);
+    const second = makeEvent();
+    flaky.send(second);
+    await vi.waitFor(() => expect(created).toHaveLength(2));
+    await settle();
+    expect(created[1].sent.map((event) => event.id)).toEqual([first.id, second.id]);
+    flaky.destroy();
+  });
+
+  it('keeps personal data (a call-back request) in memory only, unless the site opted in', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const storage = new FakeStorage();
+    const broken = controlledLoader();
+    broken.reject(new Error('offline'));
+    const transport = new DeferredTransport({ endpoint: ENDPOINT, storage }, broken.load);
+    transport.send(makeEvent('callback'));
+    await transport.start();
+    expect(storage.getItem(HELD_KEY)).toBeNull();
+    expect(transport.pending()).toBe(1);
+
+    const optedIn = new DeferredTransport({ endpoint: `${ENDPOINT}/b`, storage, persistPersonalData: true }, broken.load);
+    optedIn.send(makeEvent('callback'));
+    expect(JSON.parse(storage.getItem(`${HELD_PREFIX}${ENDPOINT}/b`)!)).toHaveLength(1);
+  });
+
+  it('holds answers in memory only while consent is pending, and drops them when it is denied', async () => {
+    const storage = new FakeStorage();
+    const never = controlledLoader();
+    const transport = new DeferredTransport({ endpoint: ENDPOINT, storage, consent: 'pending' }, never.load);
+    transport.send(makeEvent());
+    expect(storage.getItem(HELD_KEY)).toBeNull();
+    transport.setConsent('granted');
+    expect(JSON.parse(storage.getItem(HELD_KEY)!)).toHaveLength(1);
+    transport.setConsent('denied');
+    expect(storage.getItem(HELD_KEY)).toBeNull();
+    expect(transport.pending()).toBe(0);
+  });
+});
+
+describe('DeferredTransport: an earlier page left a queue', () => {
+  it("starts the transport when the page is idle if the transport's own queue has this endpoint's answers", async () => {
+    const storage = new FakeStorage();
+    storage.setItem(QUEUE_KEY, '{"v":2,"owners":{}}');
+    const loader = controlledLoader();
+    loader.resolve();
+    new DeferredTransport({ endpoint: ENDPOINT, storage }, loader.load);
+    expect(loader.load).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(loader.created).toHaveLength(1));
+  });
+
+  it('loads nothing for another endpoint, or with persist: "memory"', async () => {
+    const storage = new FakeStorage();
+    storage.setItem(QUEUE_KEY, '{"v":2,"owners":{}}');
+    const loader = controlledLoader();
+    loader.resolve();
+    new DeferredTransport({ endpoint: 'https://other.example/collect', storage }, loader.load);
+    new DeferredTransport({ endpoint: ENDPOINT, storage, persist: 'memory' }, loader.load);
+    await settle();
+    expect(loader.load).not.toHaveBeenCalled();
+  });
+});
