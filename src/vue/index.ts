@@ -44,5 +44,6 @@ declare module 'vue' {
     'feelback-rating-bar': FeelbackVueElement<'feelback-rating-bar'>;
     'feelback-feeling-prompt': FeelbackVueElement<'feelback-feeling-prompt'>;
     'feelback-callback-request': FeelbackVueElement<'feelback-callback-request'>;
+    'feelback-launcher': FeelbackVueElement<'feelback-launcher'>;
   }
 }
