@@ -78,10 +78,12 @@ const launcherEvents = {
  * `<feelback-launcher>`'s props: its attributes under their own names
  * (`delay={5}`, `exit-intent`, `on-click="#help"`; React sets them as
  * attributes, and `display`/`position` through their reflecting properties),
- * the event props, and its child widget as `children`.
+ * the event props, and its child widget as `children`. All but `scroll`:
+ * every element has a `scroll()` method, so React would set that instead of
+ * the attribute; set `scroll` through a ref (`setAttribute('scroll', '50%')`).
  */
 export type FeelbackLauncherProps = Omit<React.HTMLAttributes<Launcher>, keyof LauncherAttributes | keyof typeof launcherEvents> &
-  LauncherAttributes & { [K in keyof typeof launcherEvents]?: (event: (typeof launcherEvents)[K]['__eventType']) => void } & React.RefAttributes<Launcher>;
+  Omit<LauncherAttributes, 'scroll'> & { [K in keyof typeof launcherEvents]?: (event: (typeof launcherEvents)[K]['__eventType']) => void } & React.RefAttributes<Launcher>;
 
 /**
  * `<feelback-launcher>` as a React component; put the widget it shows inside.

@@ -38,8 +38,12 @@ export interface FeelbackIntrinsicElements {
   'feelback-rating-bar': FeelbackIntrinsicProps<'feelback-rating-bar', RatingBar>;
   'feelback-feeling-prompt': FeelbackIntrinsicProps<'feelback-feeling-prompt', FeelingPrompt>;
   'feelback-callback-request': FeelbackIntrinsicProps<'feelback-callback-request', CallbackRequest>;
-  /** Configured by attributes only; React 19 sets `display` and `position` through their reflecting properties. */
-  'feelback-launcher': FeelbackIntrinsicProps<'feelback-launcher', Launcher>;
+  /**
+   * Configured by attributes; React 19 sets `display` and `position` through their reflecting
+   * properties. Not `scroll`: every element has a `scroll()` method, so React would set that
+   * instead of the attribute; set it through a ref (`setAttribute('scroll', '50%')`).
+   */
+  'feelback-launcher': Omit<FeelbackIntrinsicProps<'feelback-launcher', Launcher>, 'scroll'>;
 }
 
 declare module 'react' {
