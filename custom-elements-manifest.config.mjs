@@ -51,6 +51,31 @@ function documentedEventsOnly() {
 }
 
 /**
+ * Links a JSDoc `@attr` to the settable public field of the same name in camelCase
+ * (`launcher-id` → `launcherId`): a plain element's reflecting accessor, which the
+ * analyzer otherwise lists as a property without an attribute.
+ */
+function linkReflectingFields() {
+  const camelCase = (name) => name.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
+  return {
+    name: 'feelback-reflecting-fields',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules) {
+        for (const declaration of module.declarations ?? []) {
+          for (const attribute of declaration.attributes ?? []) {
+            if (attribute.fieldName) continue;
+            const field = (declaration.members ?? []).find(
+              (member) => member.kind === 'field' && member.name === camelCase(attribute.name) && !member.readonly && !member.static && !member.privacy,
+            );
+            if (field) attribute.fieldName = field.name;
+          }
+        }
+      }
+    },
+  };
+}
+
+/**
  * Writes a string-literal union alias out in full (`ScaleName` → `'stars' | 'nps' | …`)
  * and a default given as a constant as its value (`NUMERIC_DEFAULT_MIN` → `1`),
  * so the docs and editors show what an attribute takes.
@@ -89,5 +114,5 @@ export default {
   exclude: ['src/**/*.styles.ts', 'src/i18n/locales/**', 'src/react/**', 'src/vue/**'],
   outdir: '.',
   litelement: true,
-  plugins: [documentedEventsOnly(), expandLiteralUnions(), publishedPaths()],
+  plugins: [documentedEventsOnly(), expandLiteralUnions(), linkReflectingFields(), publishedPaths()],
 };

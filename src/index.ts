@@ -24,5 +24,12 @@ export { checkPhone, normalizePhone, isValidPhone, PHONE_MIN_DIGITS, PHONE_MAX_D
 export type { PhoneCheck, PhoneProblem } from './components/callback-request/phone.js';
 import './define/launcher.js';
 export { Launcher } from './components/launcher/launcher.js';
-export type { FeelbackShowDetail, FeelbackDismissDetail, FeelbackLauncherShowOptions } from './components/launcher/launcher.js';
+export type {
+  FeelbackShowDetail,
+  FeelbackDismissDetail,
+  FeelbackShowEvent,
+  FeelbackDismissEvent,
+  FeelbackLauncherShowOptions,
+  LauncherEventMap,
+} from './components/launcher/launcher.js';
 export type { FeelbackLauncherOptions } from './config.js';

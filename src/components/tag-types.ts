@@ -4,6 +4,8 @@ import type { ScaleName } from './rating-bar/scales.js';
 import type { Feeling } from './feeling-prompt/feelings.js';
 import type { CallbackWindowOption } from './callback-request/form-state.js';
 import type { CallbackRequestEventMap, FeelingPromptEventMap, RatingBarEventMap } from './events.js';
+import type { LauncherDisplay, LauncherPosition } from './launcher/display.js';
+import type { LauncherEventMap } from './launcher/launcher.js';
 
 // What each tag takes in markup and as properties, for framework typings
 // (React's JSX, Vue's GlobalComponents). Attribute names are the ones a page
@@ -83,6 +85,32 @@ export interface CallbackRequestProperties extends FeelbackCommonProperties {
   windows?: CallbackWindowOption[];
 }
 
+/** `<feelback-launcher>` attributes (it is configured by attributes only; see its JSDoc). */
+export interface LauncherAttributes {
+  display?: LauncherDisplay;
+  position?: LauncherPosition;
+  /** Space-separated path globs (`/checkout/*`, `!/admin/*`). */
+  url?: string;
+  /** Seconds after the page (or route) was reached. */
+  delay?: NumberAttribute;
+  /** A percentage of the page seen: `50` or `75%`. */
+  scroll?: NumberAttribute | `${number}%`;
+  'exit-intent'?: boolean;
+  /** A CSS selector. */
+  'on-click'?: string;
+  /** A DOM event name that reaches `window`. */
+  'on-event'?: string;
+  frustration?: boolean;
+  manual?: boolean;
+  /** The share of visitors asked: `0`..`1` or `25%`. */
+  sample?: NumberAttribute | `${number}%`;
+  'answered-days'?: NumberAttribute;
+  'dismissed-days'?: NumberAttribute;
+  'launcher-id'?: string;
+}
+/** `<feelback-launcher>` has no properties without an attribute. */
+export type LauncherProperties = Record<never, never>;
+
 /** Each tag's attributes, properties and events, by tag name. */
 export interface FeelbackTags {
   'feelback-rating-bar': { attributes: RatingBarAttributes; properties: RatingBarProperties; events: RatingBarEventMap };
@@ -92,4 +120,5 @@ export interface FeelbackTags {
     properties: CallbackRequestProperties;
     events: CallbackRequestEventMap;
   };
+  'feelback-launcher': { attributes: LauncherAttributes; properties: LauncherProperties; events: LauncherEventMap };
 }

@@ -8,6 +8,9 @@ import { createComponent, type EventName } from '@lit/react';
 import { RatingBar } from '../define/rating-bar.js';
 import { FeelingPrompt } from '../define/feeling-prompt.js';
 import { CallbackRequest } from '../define/callback-request.js';
+import { Launcher } from '../define/launcher.js';
+import type { FeelbackDismissEvent, FeelbackShowEvent } from '../components/launcher/launcher.js';
+import type { LauncherAttributes } from '../components/tag-types.js';
 import type {
   FeelbackCancelEvent,
   FeelbackChangeEvent,
@@ -63,6 +66,38 @@ export const FeelbackCallbackRequest = createComponent({
     onFeelbackCancel: 'feelback-cancel' as EventName<FeelbackCancelEvent>,
   },
 });
+
+const launcherEvents = {
+  /** The launcher opened (`detail.trigger` says what opened it). */
+  onFeelbackShow: 'feelback-show' as EventName<FeelbackShowEvent>,
+  /** The visitor closed it unanswered (`detail.reason`). */
+  onFeelbackDismiss: 'feelback-dismiss' as EventName<FeelbackDismissEvent>,
+};
+
+/**
+ * `<feelback-launcher>`'s props: its attributes under their own names
+ * (`delay={5}`, `exit-intent`, `on-click="#help"`; React sets them as
+ * attributes, and `display`/`position` through their reflecting properties),
+ * the event props, and its child widget as `children`. All but `scroll`:
+ * every element has a `scroll()` method, so React would set that instead of
+ * the attribute; set `scroll` through a ref (`setAttribute('scroll', '50%')`).
+ */
+export type FeelbackLauncherProps = Omit<React.HTMLAttributes<Launcher>, keyof LauncherAttributes | keyof typeof launcherEvents> &
+  Omit<LauncherAttributes, 'scroll'> & { [K in keyof typeof launcherEvents]?: (event: (typeof launcherEvents)[K]['__eventType']) => void } & React.RefAttributes<Launcher>;
+
+/**
+ * `<feelback-launcher>` as a React component; put the widget it shows inside.
+ * Typed by its attributes rather than by the class's members: the launcher is
+ * a plain element configured by attributes, and its read-only members (`open`,
+ * `widget`) cannot be set.
+ */
+export const FeelbackLauncher = createComponent({
+  react: React,
+  tagName: 'feelback-launcher',
+  elementClass: Launcher,
+  displayName: 'FeelbackLauncher',
+  events: launcherEvents,
+}) as unknown as React.ForwardRefExoticComponent<FeelbackLauncherProps>;
 
 export type FeelbackRatingBarProps = React.ComponentProps<typeof FeelbackRatingBar>;
 export type FeelbackFeelingPromptProps = React.ComponentProps<typeof FeelbackFeelingPrompt>;

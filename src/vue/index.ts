@@ -9,6 +9,10 @@
 //   // a .d.ts or main.ts
 //   import type {} from 'feelback/vue';
 //
+// <feelback-launcher>: Vue reads any `on…` name as a listener and sets `scroll`
+// (a DOM method) as a property, so bind those three with `.attr`:
+//   <feelback-launcher :on-click.attr="'#help'" :scroll.attr="'50%'">
+//
 // This module has no side effects and never imports the elements, so a build
 // config can import it in Node.
 import type { ComponentOptionsMixin, ComputedOptions, DefineComponent, MethodOptions } from 'vue';
@@ -44,5 +48,6 @@ declare module 'vue' {
     'feelback-rating-bar': FeelbackVueElement<'feelback-rating-bar'>;
     'feelback-feeling-prompt': FeelbackVueElement<'feelback-feeling-prompt'>;
     'feelback-callback-request': FeelbackVueElement<'feelback-callback-request'>;
+    'feelback-launcher': FeelbackVueElement<'feelback-launcher'>;
   }
 }

@@ -34,18 +34,25 @@ beforeAll(async () => {
 
 describe('feelback/react rendered on the server and hydrated in the browser', () => {
   it('renders the tag on the server, without touching the DOM there', () => {
-    expect(serverHtml).toMatch(/<main><h1>Checkout complete<\/h1><feelback-rating-bar[^>]*><\/feelback-rating-bar><\/main>/);
+    expect(serverHtml).toMatch(
+      /<main><h1>Checkout complete<\/h1><feelback-rating-bar[^>]*><\/feelback-rating-bar><feelback-launcher manual="" launcher-id="ssr-help"><feelback-feeling-prompt [^>]*><\/feelback-feeling-prompt><\/feelback-launcher><\/main>/,
+    );
     // The element's properties (widgetId, metadata …) are not attributes; the wrapper sets them once hydrated.
     expect(serverHtml).not.toContain('metadata');
   });
 
-  it('after hydrateRoot, onFeelbackSubmit fires and the metadata prop reaches the endpoint', async () => {
-    const { page, server } = suite;
+  /** Opens the server markup in Chromium and waits until React has hydrated it. */
+  async function openHydrated(): Promise<void> {
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SSR</title></head><body>
-<div id="root" data-endpoint="${server.origin}/collect/ssr">${serverHtml}</div>
+<div id="root" data-endpoint="${suite.server.origin}/collect/ssr">${serverHtml}</div>
 <script type="module" src="/.cache/react-ssr/client.js"></script></body></html>`;
     await suite.openPage('/react-ssr.html', html, { waitFor: 'feelback-rating-bar' });
-    await page.waitForFunction(() => (window as unknown as { __hydrated?: boolean }).__hydrated === true);
+    await suite.page.waitForFunction(() => (window as unknown as { __hydrated?: boolean }).__hydrated === true);
+  }
+
+  it('after hydrateRoot, onFeelbackSubmit fires and the metadata prop reaches the endpoint', async () => {
+    const { page, server } = suite;
+    await openHydrated();
 
     await page.locator('feelback-rating-bar [role="radio"]').nth(3).click();
     const [event] = await server.waitForAccepted(1);
@@ -56,6 +63,17 @@ describe('feelback/react rendered on the server and hydrated in the browser', ()
     expect(event.widget).toBe('ssr-checkout');
     expect(event.metadata).toEqual({ plan: 'pro', renderedOn: 'server' });
     expect(await page.evaluate(() => (window as unknown as { __recoverableErrors: string[] }).__recoverableErrors)).toEqual([]);
+    expect(suite.consoleLog.errors).toEqual([]);
+  });
+
+  it('after hydrateRoot, FeelbackLauncher has its display and calls onFeelbackShow', async () => {
+    await openHydrated();
+    const { page } = suite;
+    // Set by the wrapper once hydrated (through the launcher's display property): not in the server markup.
+    expect(serverHtml).not.toContain('display=');
+    expect(await page.locator('feelback-launcher').getAttribute('display')).toBe('modal');
+    expect(await page.evaluate(() => document.querySelector('feelback-launcher')!.show())).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __shows?: unknown[] }).__shows)).toEqual([{ launcher: 'ssr-help', trigger: 'manual' }]);
     expect(suite.consoleLog.errors).toEqual([]);
   });
 });

@@ -28,7 +28,7 @@ describe('generated element docs', () => {
       if (file === 'launcher.md') {
         expect(text).toContain('| `feelback-show` | `CustomEvent<FeelbackShowDetail>` |');
         expect(text).toContain('| `feelback-dismiss` | `CustomEvent<FeelbackDismissDetail>` |');
-        expect(text).toContain("| `display` |  | `'popover' \\| 'modal' \\| 'tab' \\| 'inline'` | `'popover'` |");
+        expect(text).toContain("| `display` | `display` | `'popover' \\| 'modal' \\| 'tab' \\| 'inline'` | `'popover'` |");
         expect(text).toContain('| `answered-days` |  | `number` | `90` |');
       } else {
         expect(text).toMatch(/`feelback-submit` \| `CustomEvent<FeelbackSubmitDetail>`/);

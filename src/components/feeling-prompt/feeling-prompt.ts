@@ -16,6 +16,10 @@ import { RovingRadioController } from '../controllers/roving-radio.js';
 import { feelingPromptStyles } from './feeling-prompt.styles.js';
 import { DEFAULT_FEELINGS, feelingPolarity, validFeelings, type Feeling, type FeelingPolarity } from './feelings.js';
 import { feelingPromptStrings, type FeelingPromptMessage } from './strings.js';
+// Types only, erased from the output: lets a template checker given this file alone (lit-analyzer,
+// an editor plugin) see the embedded <feelback-callback-request>'s attributes and properties.
+// Its code is never imported from here: the bundles load it on demand.
+import type {} from '../callback-request/callback-request.js';
 
 /** The embedded call-back form; defined by its own module, never imported from here. */
 const CALLBACK_TAG = 'feelback-callback-request';

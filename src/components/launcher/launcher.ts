@@ -73,6 +73,12 @@ function oneOfAttribute<T extends string>(element: Element, attribute: string, a
   return fallback;
 }
 
+/** Sets an attribute from a property: `null` or `undefined` removes it, as for the platform's own reflected properties. */
+function reflect(element: Element, attribute: string, value: string | null | undefined): void {
+  if (value === null || value === undefined) element.removeAttribute(attribute);
+  else element.setAttribute(attribute, value);
+}
+
 // On the server (SSR) there is no HTMLElement: a stand-in keeps `import 'feelback'` from throwing there.
 const ElementBase: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as unknown as typeof HTMLElement);
 
@@ -166,20 +172,30 @@ export class Launcher extends ElementBase {
 
   // ------------------------------------------------------------ attributes
 
-  /** How the widget appears: `popover` (default), `modal`, `tab` or `inline`. */
+  /** How the widget appears: `popover` (default), `modal`, `tab` or `inline`. Setting it sets the attribute (`null` removes it). */
   get display(): LauncherDisplay {
     return oneOfAttribute(this, 'display', DISPLAYS, 'popover');
   }
+  // A setter, so frameworks that set a known property rather than the attribute (React 19, @lit/react) can.
+  set display(value: LauncherDisplay | null | undefined) {
+    reflect(this, 'display', value);
+  }
 
-  /** Where the popover, modal or tab sits: `bottom-end` (default), `bottom-start`, `top-end`, `top-start`, `center`. */
+  /** Where the popover, modal or tab sits: `bottom-end` (default), `bottom-start`, `top-end`, `top-start`, `center`. Setting it sets the attribute. */
   get position(): LauncherPosition {
     return oneOfAttribute(this, 'position', POSITIONS, 'bottom-end');
   }
+  set position(value: LauncherPosition | null | undefined) {
+    reflect(this, 'position', value);
+  }
 
-  /** The id this launcher's state is kept under: `launcher-id`, else the child's `widget-id`, else its tag. */
+  /** The id this launcher's state is kept under: `launcher-id`, else the child's `widget-id`, else its tag. Setting it sets `launcher-id`. */
   get launcherId(): string {
     const widget = this.widget;
     return this.getAttribute('launcher-id') || widget?.getAttribute('widget-id') || widget?.localName || TAG;
+  }
+  set launcherId(value: string | null | undefined) {
+    reflect(this, 'launcher-id', value);
   }
 
   /** Whether the launcher is open (its tab, popover, modal or inline widget showing). */
@@ -622,12 +638,26 @@ function firstFocusable(root: Element | null): HTMLElement | undefined {
   return undefined;
 }
 
+export type FeelbackShowEvent = CustomEvent<FeelbackShowDetail>;
+export type FeelbackDismissEvent = CustomEvent<FeelbackDismissDetail>;
+
+/** Events of `<feelback-launcher>` (its widget's `feelback-*` events bubble through it too). */
+export interface LauncherEventMap {
+  /** The launcher opened. */
+  'feelback-show': FeelbackShowEvent;
+  /** The visitor closed it unanswered. */
+  'feelback-dismiss': FeelbackDismissEvent;
+}
+
+// Both events bubble and are composed, so they reach every ancestor, the document and the window.
+// Augmenting a global map is done by an empty interface that extends ours.
+/* eslint-disable @typescript-eslint/no-empty-object-type */
 declare global {
   interface HTMLElementTagNameMap {
     'feelback-launcher': Launcher;
   }
-  interface HTMLElementEventMap {
-    'feelback-show': CustomEvent<FeelbackShowDetail>;
-    'feelback-dismiss': CustomEvent<FeelbackDismissDetail>;
-  }
+  interface HTMLElementEventMap extends LauncherEventMap {}
+  interface DocumentEventMap extends LauncherEventMap {}
+  interface WindowEventMap extends LauncherEventMap {}
 }
+/* eslint-enable @typescript-eslint/no-empty-object-type */
