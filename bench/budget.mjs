@@ -26,7 +26,7 @@ export const GOALS = {
  * much); once a goal is met, the budget is the goal.
  */
 export const BUDGETS = {
-  'feelback.min.js': { before: 22_200, total: 41_000 },
+  'feelback.min.js': { before: 21_600, total: 41_000 },
   'rating-bar.min.js': { before: 18_100, total: 26_200 },
 };
 

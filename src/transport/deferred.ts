@@ -46,6 +46,9 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
   private options: TransportOptions;
   private destroyed = false;
   private onlineRetry?: () => void;
+  /** Held answers waiting for the end of the task to be written to storage together (`store`). */
+  private unstored: FeedbackEvent[] = [];
+  private storeScheduled = false;
   private readonly storage: QueueStorage | null;
 
   constructor(
@@ -72,8 +75,10 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
         });
         this.real = real;
         // Answers an earlier page could not hand over, then this page's, oldest first.
-        const waiting = [...this.readStored().filter((event) => !this.held.some((own) => own.id === event.id)), ...this.held];
+        const own = new Set(this.held.map((event) => event.id));
+        const waiting = [...this.readStored().filter((event) => !own.has(event.id)), ...this.held];
         this.held = [];
+        this.unstored = [];
         for (const event of waiting) real.send(event);
         this.writeStored([]);
         if (Object.keys(this.changedBeforeLoad).length > 0) real.configure?.(this.changedBeforeLoad);
@@ -119,7 +124,7 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
       return;
     }
     this.held.push(event);
-    if (this.mayStore(event)) this.writeStored([...this.readStored(), event]);
+    if (this.mayStore(event)) this.store([event]);
     void this.start();
   }
 
@@ -143,6 +148,7 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
       // Dropped, and reported, as the transport drops them.
       const dropped = this.held;
       this.held = [];
+      this.unstored = [];
       this.writeStored([]);
       for (const { id } of dropped) {
         const error = 'consent denied: event not sent';
@@ -150,7 +156,7 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
         this.relay('dropped', { id, reason: error });
       }
     } else if (consent === 'granted') {
-      for (const event of this.held) if (this.mayStore(event)) this.writeStored([...this.readStored().filter((e) => e.id !== event.id), event]);
+      this.store(this.held.filter((event) => this.mayStore(event)));
     }
   }
 
@@ -188,6 +194,28 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
   private mayStore(event: FeedbackEvent): boolean {
     const consent = this.options.consent ?? 'granted';
     return consent === 'granted' && (event.type !== 'callback' || this.options.persistPersonalData === true);
+  }
+
+  /**
+   * Adds `events` to what waits in storage. Writes are gathered: one read and
+   * one write at the end of the current task, however many answers it gave
+   * (a page that hands over many at once must not pay a storage round trip
+   * for each). The microtask runs before any later task, so before `pagehide`.
+   */
+  private store(events: FeedbackEvent[]): void {
+    if (!this.storage || events.length === 0) return;
+    this.unstored.push(...events);
+    if (this.storeScheduled) return;
+    this.storeScheduled = true;
+    queueMicrotask(() => {
+      this.storeScheduled = false;
+      const adding = this.unstored;
+      this.unstored = [];
+      // Handed over to the loaded transport meanwhile: its own queue keeps them now.
+      if (adding.length === 0 || this.real) return;
+      const ids = new Set(adding.map((event) => event.id));
+      this.writeStored([...this.readStored().filter((event) => !ids.has(event.id)), ...adding]);
+    });
   }
 
   private readStored(): FeedbackEvent[] {

@@ -48,7 +48,8 @@ describe('DeferredTransport: the transport loads with the first answer', () => {
     transport.send(second);
     expect(loader.load).toHaveBeenCalledTimes(1);
     expect(transport.pending()).toBe(2);
-    // Held in storage too, so a visitor who leaves before the file arrives still counts.
+    // Held in storage too, by the end of the task, so a visitor who leaves before the file arrives still counts.
+    await settle();
     expect(JSON.parse(storage.getItem(HELD_KEY)!).map((e: { id: string }) => e.id)).toEqual([first.id, second.id]);
 
     loader.resolve();
@@ -84,6 +85,35 @@ describe('DeferredTransport: the transport loads with the first answer', () => {
     loader.resolve();
     await transport.start();
     expect(loader.created[0].options).toMatchObject({ endpoint: ENDPOINT, consent: 'pending', batchSize: 9 });
+  });
+});
+
+describe('DeferredTransport: many answers before the file arrives', () => {
+  it('writes what it holds to storage once per task, however many answers the task gave', async () => {
+    const storage = new FakeStorage();
+    const setItem = vi.spyOn(storage, 'setItem');
+    const loader = controlledLoader();
+    const transport = new DeferredTransport({ endpoint: ENDPOINT, storage }, loader.load);
+    const answers = Array.from({ length: 1000 }, () => makeEvent());
+    for (const answer of answers) transport.send(answer);
+    await settle();
+    expect(setItem.mock.calls.filter(([key]) => key === HELD_KEY)).toHaveLength(1);
+    // The newest 200 wait in storage (the oldest go first, as in the queue); all 1,000 in memory.
+    expect(JSON.parse(storage.getItem(HELD_KEY)!).map((e: { id: string }) => e.id)).toEqual(answers.slice(-200).map((a) => a.id));
+    expect(transport.pending()).toBe(1000);
+
+    // A second task's answers: one more write, appended to what is there.
+    const later = makeEvent();
+    transport.send(later);
+    await settle();
+    expect(setItem.mock.calls.filter(([key]) => key === HELD_KEY)).toHaveLength(2);
+    expect(JSON.parse(storage.getItem(HELD_KEY)!).at(-1).id).toBe(later.id);
+
+    loader.resolve();
+    await transport.start();
+    await settle();
+    expect(loader.created[0].transport.sent).toHaveLength(1001);
+    expect(storage.getItem(HELD_KEY)).toBeNull();
   });
 });
 
@@ -163,6 +193,7 @@ describe('DeferredTransport: a file that cannot load', () => {
 
     const optedIn = new DeferredTransport({ endpoint: `${ENDPOINT}/b`, storage, persistPersonalData: true }, broken.load);
     optedIn.send(makeEvent('callback'));
+    await settle();
     expect(JSON.parse(storage.getItem(`${HELD_PREFIX}${ENDPOINT}/b`)!)).toHaveLength(1);
   });
 
@@ -173,6 +204,7 @@ describe('DeferredTransport: a file that cannot load', () => {
     transport.send(makeEvent());
     expect(storage.getItem(HELD_KEY)).toBeNull();
     transport.setConsent('granted');
+    await settle();
     expect(JSON.parse(storage.getItem(HELD_KEY)!)).toHaveLength(1);
     transport.setConsent('denied');
     expect(storage.getItem(HELD_KEY)).toBeNull();

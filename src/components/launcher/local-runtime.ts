@@ -10,8 +10,7 @@ import { lookupString } from '../../i18n/strings.js';
 import { resolveEndpoint } from '../../internal/endpoint.js';
 import { warnOnce } from '../../internal/warn.js';
 import type { Transport } from '../../transport/types.js';
-import { DEFAULT_RECONTACT_DAYS } from './decide.js';
-import type { LauncherRuntime, LauncherStrings } from './runtime.js';
+import { DEFAULT_RECONTACT_DAYS, type LauncherRuntime, type LauncherStrings } from './runtime.js';
 import { launcherStrings } from './strings.js';
 
 /** The public properties every feelback widget has (FeedbackElement's), read without importing it. */

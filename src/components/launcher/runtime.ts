@@ -1,5 +1,8 @@
 import type { DismissReason, LauncherTrigger } from './decide.js';
 
+/** Days after any launcher opened before another may open (`configure({ launcher: { recontactDays } })`). */
+export const DEFAULT_RECONTACT_DAYS = 1;
+
 /** `launcher` on a `shown` or `dismissed` event (DESIGN §4). */
 export interface LauncherPayload {
   id: string;
