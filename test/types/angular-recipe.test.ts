@@ -9,15 +9,13 @@
 // for the wrong event, or a misspelled event name, fails to compile. What it
 // does not check: the name or type of a bound property or attribute (the
 // schema allows any); the README says so, and the last test holds it to that.
-import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { performCompilation, readConfiguration } from '@angular/compiler-cli';
 import type { Diagnostic } from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { installPacked } from './support/pack.js';
 
-const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
 const CACHE = join(ROOT, '.cache/angular');
 const FIXTURE = join(import.meta.dirname, 'fixtures/angular');
@@ -78,12 +76,7 @@ function lineOf(source: string, text: string): number {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/index.d.ts'))) throw new Error('dist/ is missing: run `npm run build` first.');
-  rmSync(CACHE, { recursive: true, force: true });
-  mkdirSync(join(CACHE, 'node_modules/feelback'), { recursive: true });
-  const { stdout } = await run('npm', ['pack', '--silent', '--pack-destination', CACHE], { cwd: ROOT });
-  const tarball = join(CACHE, stdout.trim().split('\n').at(-1)!);
-  await run('tar', ['-xzf', tarball, '-C', join(CACHE, 'node_modules/feelback'), '--strip-components=1']);
+  await installPacked(CACHE);
   cpSync(FIXTURE, APP, { recursive: true });
 
   // The recipe as a user builds it (ngc emits only a program without errors), then the mistakes in one program.

@@ -9,10 +9,11 @@
 // copy with the markers removed must fail with one error on each marked line
 // and nowhere else, so a type that silently widened to `any` fails the test.
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { installPacked } from './support/pack.js';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -24,12 +25,7 @@ const BIN = join(ROOT, 'node_modules/.bin');
 const MARKER = /^\s*(\/\/|\{\/\*|<!--)\s*@(ts|vue)-expect-error/;
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/index.d.ts'))) throw new Error('dist/ is missing: run `npm run build` first.');
-  rmSync(CACHE, { recursive: true, force: true });
-  mkdirSync(join(CACHE, 'node_modules/feelback'), { recursive: true });
-  const { stdout } = await run('npm', ['pack', '--silent', '--pack-destination', CACHE], { cwd: ROOT });
-  const tarball = join(CACHE, stdout.trim().split('\n').at(-1)!);
-  await run('tar', ['-xzf', tarball, '-C', join(CACHE, 'node_modules/feelback'), '--strip-components=1']);
+  await installPacked(CACHE);
   for (const fixture of readdirSync(FIXTURES)) cpSync(join(FIXTURES, fixture), join(CACHE, fixture), { recursive: true });
 }, 120_000);
 
