@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   buildCallbackPayload,
   emptyValues,
@@ -6,6 +6,7 @@ import {
   isLikelyBot,
   nextStatus,
   validateCallback,
+  visitorTimeZone,
   type CallbackFormValues,
   type RequestAction,
   type RequestStatus,
@@ -125,5 +126,41 @@ describe('nextStatus', () => {
     ['confirmed', gaveUp, 'confirmed'],
   ])('%s + %j → %s', (from, action, to) => {
     expect(nextStatus(from, action)).toBe(to);
+  });
+});
+
+describe('visitorTimeZone', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+
+  it('asks Temporal where the browser has it, without starting Intl.DateTimeFormat (its first use loads locale data)', () => {
+    vi.stubGlobal('Temporal', { Now: { timeZoneId: () => 'Asia/Tokyo' } });
+    const intl = vi.spyOn(Intl, 'DateTimeFormat');
+    expect(visitorTimeZone()).toBe('Asia/Tokyo');
+    expect(intl).not.toHaveBeenCalled();
+  });
+
+  it('falls back to Intl without Temporal, or when Temporal throws', () => {
+    const fromIntl = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    vi.stubGlobal('Temporal', undefined);
+    expect(visitorTimeZone()).toBe(fromIntl);
+    vi.stubGlobal('Temporal', {
+      Now: {
+        timeZoneId: () => {
+          throw new RangeError('no time zone');
+        },
+      },
+    });
+    expect(visitorTimeZone()).toBe(fromIntl);
+  });
+
+  it("is '' when neither can say", () => {
+    vi.stubGlobal('Temporal', undefined);
+    vi.spyOn(Intl, 'DateTimeFormat').mockImplementation(() => {
+      throw new Error('no Intl data');
+    });
+    expect(visitorTimeZone()).toBe('');
   });
 });
