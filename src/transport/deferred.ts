@@ -49,7 +49,8 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
   /** Held answers waiting for the end of the task to be written to storage together (`store`). */
   private unstored: FeedbackEvent[] = [];
   private storeScheduled = false;
-  private readonly storage: QueueStorage | null;
+  /** `localStorage` (or the option), opened on first use: the first access on a page costs Chromium tens of ms. */
+  private storageSlot?: QueueStorage | null;
 
   constructor(
     options: TransportOptions,
@@ -57,8 +58,10 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
   ) {
     super();
     this.options = options;
-    this.storage = options.persist === 'memory' ? null : options.storage !== undefined ? options.storage : localStorageOrNull();
-    if (this.leftByEarlierPage()) whenIdle(() => void this.start());
+    // Whether an earlier page left answers is read at idle, not on the way to the first render.
+    whenIdle(() => {
+      if (!this.real && !this.destroyed && this.leftByEarlierPage()) void this.start();
+    });
   }
 
   /** Loads the transport now (once); resolves to it, or undefined when its file could not load. */
@@ -173,6 +176,14 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
     this.destroyed = true;
     this.stopOnlineRetry();
     this.real?.destroy();
+  }
+
+  private get storage(): QueueStorage | null {
+    if (this.storageSlot === undefined) {
+      const { persist, storage } = this.options;
+      this.storageSlot = persist === 'memory' ? null : storage !== undefined ? storage : localStorageOrNull();
+    }
+    return this.storageSlot;
   }
 
   /** Whether answers wait in storage for this endpoint: the transport's queue from an earlier page, or held ones. */
