@@ -2,8 +2,7 @@
 // visitor, past the time they were promised, followed from open to contacted to resolved.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoServer, type DemoServer } from '../../demo/app.mjs';
@@ -12,8 +11,8 @@ import { sql } from '../../demo/collector/store/sql.mjs';
 import type { FeedbackEvent } from '../../src/context/event.js';
 import { eventBuilders } from '../support/events.js';
 import { launchBrowser, watchConsole } from './support/browser.js';
+import { seriousViolations } from './support/axe.js';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 let demo: DemoServer;
@@ -70,18 +69,6 @@ async function signInTo(path: string): Promise<{ page: Page; log: ReturnType<typ
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${demo.url}${path}`);
   return { page, log };
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated through the debugger protocol: the page's CSP (script-src 'self') stays as served.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'] });
-    return result.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.id} at ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
-  });
 }
 
 describe('the inbox', () => {

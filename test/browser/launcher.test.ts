@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createRequire } from 'node:module';
+import { seriousViolations } from './support/axe.js';
 import { pageHtml, useBrowserSuite } from './support/suite.js';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const suite = useBrowserSuite({ closePage: true });
 
 const widget = (id = 'checkout') => `<feelback-rating-bar widget-id="${id}" endpoint="/collect"></feelback-rating-bar>`;
@@ -121,17 +120,11 @@ describe('<feelback-launcher> rules in Chromium', () => {
 
   it('modal: focus moves in, stays in, Escape closes, focus returns; no serious axe violation', async () => {
     await openLauncher('manual display="modal"');
-    await suite.page.addScriptTag({ path: AXE });
     await suite.page.getByRole('button', { name: 'Before' }).focus();
     await suite.page.evaluate(() => void document.querySelector('feelback-launcher')!.show());
     await waitOpen();
     await expect.poll(() => suite.page.evaluate(() => document.activeElement?.localName)).toBe('feelback-rating-bar');
-    const violations = await suite.page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; impact: string }> }> } }).axe;
-      const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'] });
-      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-    });
-    expect(violations).toEqual([]);
+    expect(await seriousViolations(suite.page)).toEqual([]);
     // Tab cycles within the dialog: the page behind is inert.
     for (let i = 0; i < 6; i++) {
       await suite.page.keyboard.press('Tab');
@@ -147,17 +140,11 @@ describe('<feelback-launcher> rules in Chromium', () => {
 
   it('popover: does not take focus, and passes axe', async () => {
     await openLauncher('manual');
-    await suite.page.addScriptTag({ path: AXE });
     await suite.page.getByRole('button', { name: 'Before' }).focus();
     await suite.page.evaluate(() => void document.querySelector('feelback-launcher')!.show());
     await waitOpen();
     expect(await suite.page.evaluate(() => document.activeElement?.id)).toBe('opener');
-    const violations = await suite.page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; impact: string }> }> } }).axe;
-      const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'] });
-      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-    });
-    expect(violations).toEqual([]);
+    expect(await seriousViolations(suite.page)).toEqual([]);
     await suite.server.waitForAccepted(1, 15_000);
   });
 
