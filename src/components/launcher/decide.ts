@@ -32,9 +32,8 @@ export interface PageRecord {
 export const DAY_MS = 86_400_000;
 export const DEFAULT_ANSWERED_DAYS = 90;
 export const DEFAULT_DISMISSED_DAYS = 7;
-// Read by the runtime, which the one-file bundle carries before any launcher loads; kept apart so
-// this module (triggers, rules, sampling) travels only with the launcher.
-export { DEFAULT_RECONTACT_DAYS } from './runtime.js';
+// DEFAULT_RECONTACT_DAYS lives in runtime.ts: the one-file bundle reads it before any launcher
+// loads, and this module (triggers, rules, sampling) should travel only with the launcher.
 
 // ---------------------------------------------------------------- URL rules
 
