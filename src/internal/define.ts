@@ -1,3 +1,4 @@
+import { openSlice } from './render-slices.js';
 import { warnOnce } from './warn.js';
 
 /**
@@ -8,6 +9,22 @@ import { warnOnce } from './warn.js';
 export function defineElement(tag: string, constructor: CustomElementConstructor): void {
   const registry = globalThis.customElements;
   if (!registry) return;
+  // Defining a tag upgrades every such element already in the page, synchronously, in this
+  // task. Many get a task of their own: the script's evaluation (with the parser's
+  // end-of-document layout, in the same task) finishes first, and the upgrade opens the
+  // task's render slice, so their first renders follow in later tasks (render-slices.ts).
+  if ((globalThis.document?.getElementsByTagName(tag).length ?? 0) > UPGRADE_IN_SCRIPT_TASK) {
+    setTimeout(() => {
+      openSlice();
+      define(registry, tag, constructor);
+    }, 0);
+  } else define(registry, tag, constructor);
+}
+
+/** How many elements already in the page a definition upgrades in the defining script's task; more wait for the next task. */
+export const UPGRADE_IN_SCRIPT_TASK = 8;
+
+function define(registry: CustomElementRegistry, tag: string, constructor: CustomElementConstructor): void {
   const existing = registry.get(tag);
   if (existing === constructor) return;
   if (existing) {

@@ -19,8 +19,8 @@ const TEXT = 'Thanks for your order. Your parcel leaves the warehouse tomorrow; 
  * painted (as when a CDN is slow), so every element renders into a page the
  * visitor already sees: any shift it causes is recorded.
  */
-function page(lang: string, stylesheet: boolean): string {
-  const body = `<main>${ELEMENTS.map((element) => `<p>${TEXT}</p>${element}`).join('\n')}<p>${TEXT}</p></main>
+function page(lang: string, stylesheet: boolean, elements = ELEMENTS): string {
+  const body = `<main>${elements.map((element) => `<p>${TEXT}</p>${element}`).join('\n')}<p>${TEXT}</p></main>
 <script>
   requestAnimationFrame(() => setTimeout(() => {
     const script = document.createElement('script');
@@ -41,10 +41,10 @@ ${stylesheet ? '<link rel="stylesheet" href="/dist/feelback.css">' : ''}
 }
 
 /** Opens the page, waits until every element has rendered in its language, and returns the layout shifts seen. */
-async function shiftsOn(width: number, lang: string, stylesheet: boolean): Promise<number[]> {
+async function shiftsOn(width: number, lang: string, stylesheet: boolean, elements = ELEMENTS): Promise<number[]> {
   await suite.page.setViewportSize({ width, height: 900 });
-  await suite.openPage(`/cls-${width}-${lang}-${stylesheet}.html`, page(lang, stylesheet), {
-    waitFor: ['feelback-rating-bar', 'feelback-feeling-prompt', 'feelback-callback-request'],
+  await suite.openPage(`/cls-${width}-${lang}-${stylesheet}-${elements.length}.html`, page(lang, stylesheet, elements), {
+    waitFor: [...new Set(elements.map((element) => element.match(/^<([a-z-]+)/)![1]!))],
   });
   return suite.page.evaluate(async (lang) => {
     const hosts = [...document.querySelectorAll('main > *:not(p)')] as Array<HTMLElement & { updateComplete: Promise<unknown> }>;
@@ -78,6 +78,20 @@ describe('dist/feelback.css keeps the page still while elements render (CLS 0)',
       });
     }
   }
+
+  it('fifty rating bars, upgraded in a task of their own and rendered a slice at a time, shift nothing; each takes an answer', async () => {
+    const bars = Array.from({ length: 50 }, (_, i) => `<feelback-rating-bar scale="${SCALES[i % SCALES.length]}" widget-id="bar-${i}"></feelback-rating-bar>`);
+    const shifts = await shiftsOn(390, 'en', true, bars);
+    expect(shifts).toEqual([]);
+    const rendered = await suite.page.evaluate(() =>
+      [...document.querySelectorAll('feelback-rating-bar')].filter((bar) => bar.shadowRoot?.querySelector('[role="radio"]')).length,
+    );
+    expect(rendered).toBe(50);
+    await suite.page.locator('feelback-rating-bar').last().locator('[role="radio"]').first().click();
+    const value = await suite.page.evaluate(() => (document.querySelectorAll('feelback-rating-bar')[49] as HTMLElement & { value: number | null }).value);
+    expect(value).not.toBeNull();
+    expect(suite.consoleLog.errors).toEqual([]);
+  });
 
   it('without the stylesheet the same page does shift (the measurement sees shifts)', async () => {
     const shifts = await shiftsOn(390, 'en', false);

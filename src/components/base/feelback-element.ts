@@ -5,7 +5,7 @@ import { resolveEndpoint } from '../../internal/endpoint.js';
 import { warnAttribute } from '../../internal/warn.js';
 import { tokens } from '../../styles/tokens.js';
 import type { Transport } from '../../transport/types.js';
-import { inRenderSlice } from './render-slices.js';
+import { inRenderSlice } from '../../internal/render-slices.js';
 
 /**
  * What every feelback element shares: the properties `widget-id`, `endpoint`,
@@ -53,7 +53,7 @@ export abstract class FeelbackElement extends LitElement {
 
   /**
    * The first render waits for the element's language table, if one is
-   * loading, and for a render slice (./render-slices.ts), so fifty widgets do
+   * loading, and for a render slice (internal/render-slices.ts), so fifty widgets do
    * not make one long task. Later renders, in answer to the visitor, run at once.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {

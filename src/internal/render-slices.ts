@@ -17,7 +17,12 @@ let drainScheduled = false;
 
 const now = (): number => globalThis.performance?.now() ?? Date.now();
 
-function openSlice(): void {
+/**
+ * Starts the current task's slice now, so that work this task has already begun
+ * (upgrading many elements, say) counts against it: a task that starts with
+ * more than a slice of other work renders nothing itself.
+ */
+export function openSlice(): void {
   sliceStart = now();
   // The slice ends with the task: the next one starts fresh.
   setTimeout(() => {
