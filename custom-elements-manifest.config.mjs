@@ -1,6 +1,6 @@
 // The Custom Elements Manifest, from one source of truth: the JSDoc on the
 // element classes (@fires with detail types, @csspart, @cssprop, @slot) and
-// their Lit @property declarations. test/build/manifest.test.ts holds it to the
+// their Lit `static properties` with the typed fields they declare. test/build/manifest.test.ts holds it to the
 // templates and styles; build/editor-data.mjs and build/docs.mjs read it.
 
 /** `src/a/b.ts` → `dist/a/b.js`: the manifest describes the files that are published. */
@@ -76,6 +76,44 @@ function linkReflectingFields() {
 }
 
 /**
+ * Reads Lit's `static properties` as the analyzer reads decorated fields. An
+ * entry with `state: true` gets no attribute from Lit (what `@state()` did),
+ * but the analyzer looks only for `attribute: false` and would list every
+ * private state field as an attribute. And it marks each entry's field
+ * `privacy: 'public'`, which it leaves implicit on every other public field.
+ */
+function litStaticProperties() {
+  const isTrue = (ts, node) => node.kind === ts.SyntaxKind.TrueKeyword;
+  return {
+    name: 'feelback-lit-static-properties',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!ts.isClassDeclaration(node) || !node.name) return;
+      const declaration = moduleDoc.declarations?.find((item) => item.name === node.name.text);
+      if (!declaration) return;
+      const declared = node.members.find(
+        (member) => member.name?.getText() === 'properties' && member.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword),
+      );
+      // `static properties = { … }` or `static get properties() { return { … }; }`
+      const properties = declared && ts.isGetAccessor(declared) ? declared.body?.statements.find(ts.isReturnStatement)?.expression : declared?.initializer;
+      if (!properties || !ts.isObjectLiteralExpression(properties)) return;
+      for (const entry of properties.properties) {
+        if (!ts.isPropertyAssignment(entry) || !ts.isObjectLiteralExpression(entry.initializer)) continue;
+        const member = declaration.members?.find((item) => item.name === entry.name.getText());
+        if (!member) continue;
+        if (member.privacy === 'public') delete member.privacy;
+        const state = entry.initializer.properties.some(
+          (option) => ts.isPropertyAssignment(option) && option.name.getText() === 'state' && isTrue(ts, option.initializer),
+        );
+        if (!state) continue;
+        declaration.attributes = (declaration.attributes ?? []).filter((attribute) => attribute.name !== member.attribute);
+        delete member.attribute;
+        delete member.reflects;
+      }
+    },
+  };
+}
+
+/**
  * Writes a string-literal union alias out in full (`ScaleName` → `'stars' | 'nps' | …`)
  * and a default given as a constant as its value (`NUMERIC_DEFAULT_MIN` → `1`),
  * so the docs and editors show what an attribute takes.
@@ -114,5 +152,5 @@ export default {
   exclude: ['src/**/*.styles.ts', 'src/i18n/locales/**', 'src/react/**', 'src/vue/**'],
   outdir: '.',
   litelement: true,
-  plugins: [documentedEventsOnly(), expandLiteralUnions(), linkReflectingFields(), publishedPaths()],
+  plugins: [documentedEventsOnly(), litStaticProperties(), expandLiteralUnions(), linkReflectingFields(), publishedPaths()],
 };

@@ -1,5 +1,5 @@
 // Two builds from one source:
-// 1. per-module ES modules with .d.ts for bundler users (Lit, web-vitals and tslib external);
+// 1. per-module ES modules with .d.ts for bundler users (Lit and web-vitals external);
 // 2. dist/feelback.min.js, one self-contained minified module for a <script type="module"> tag,
 //    and dist/rating-bar.min.js, the same for a page that shows only rating bars;
 //    both beside dist/feelback.css, the stylesheet that reserves each element's size.

@@ -15,6 +15,8 @@ export interface ManifestItem {
   parameters?: ManifestItem[];
 }
 export interface ManifestElement {
+  /** The class name. */
+  name: string;
   tagName: string;
   modulePath: string;
   summary?: string;

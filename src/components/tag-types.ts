@@ -10,7 +10,7 @@ import type { LauncherEventMap } from './launcher/launcher.js';
 // What each tag takes in markup and as properties, for framework typings
 // (React's JSX, Vue's GlobalComponents). Attribute names are the ones a page
 // writes; numbers may be given as strings, as in HTML. Keep in step with the
-// elements' @property declarations: test/types checks the two agree.
+// elements' `static properties`: test/types checks the two agree.
 
 /** Attributes every feelback tag takes. */
 export interface FeelbackCommonAttributes {

@@ -76,6 +76,14 @@ function cssPropertiesIn(text: string): Set<string> {
 
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
 
+/** An attribute value that must change a property now holding `current`, given the documented type. */
+function differentValue(typeText: string, current: unknown): string {
+  if (typeText === 'boolean') return current ? 'false' : '';
+  if (/^number\b/.test(typeText)) return String(current === 7 ? 8 : 7);
+  const literals = [...typeText.matchAll(/'([^']*)'/g)].map((match) => match[1]);
+  return literals.find((literal) => literal !== current) ?? `not ${String(current)}`;
+}
+
 describe('the part scanner', () => {
   it('finds parts in Lit templates, controller options and setAttribute calls', () => {
     expect(sorted(partsIn("html`<div part=\"base x\"></div><p part=${cond ? 'on' : 'off'}></p>`"))).toEqual(['base', 'off', 'on', 'x']);
@@ -126,13 +134,32 @@ describe('custom-elements.json', () => {
 
       it('documents exactly the attributes a plain custom element observes', () => {
         const observed = observedAttributesIn(source);
-        // Lit elements' attributes come from their @property declarations, which the analyzer reads itself.
+        // Lit elements' attributes come from their `static properties`, which the analyzer reads itself.
         if (observed === undefined) {
           expect(source).toMatch(/\bextends\s+\w*(LitElement|FeedbackElement)\b/);
           return;
         }
         expect(sorted((element.attributes ?? []).map((attribute: { name: string }) => attribute.name))).toEqual(sorted(observed));
         for (const attribute of element.attributes ?? []) expect(attribute.description, `attribute ${attribute.name}`).toBeTruthy();
+      });
+
+      it('documents exactly the attributes a Lit element observes, each on the property it sets', async () => {
+        if (observedAttributesIn(source) !== undefined) return; // a plain custom element: checked above
+        if (!customElements.get(element.tagName)) {
+          const module = await import(/* @vite-ignore */ sourceOf(element.modulePath));
+          customElements.define(element.tagName, module[element.name]);
+        }
+        const observed = (customElements.get(element.tagName) as unknown as { observedAttributes: string[] }).observedAttributes;
+        expect(sorted((element.attributes ?? []).map((attribute: { name: string }) => attribute.name))).toEqual(sorted(observed));
+        for (const attribute of element.attributes ?? []) {
+          const field = attribute.fieldName;
+          expect(field, `attribute ${attribute.name} names its property`).toBeTruthy();
+          if (!field) continue;
+          const instance = document.createElement(element.tagName) as HTMLElement & Record<string, unknown>;
+          const before = instance[field];
+          instance.setAttribute(attribute.name, differentValue(attribute.type?.text ?? '', before));
+          expect(instance[field], `attribute ${attribute.name} sets ${field}`).not.toEqual(before);
+        }
       });
 
       it('gives every attribute a type and every event a type with its detail', () => {

@@ -1,5 +1,4 @@
-import { LitElement, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { StringTable } from '../../i18n/strings.js';
 import { resolveEndpoint } from '../../internal/endpoint.js';
 import { warnAttribute } from '../../internal/warn.js';
@@ -16,27 +15,42 @@ import { inRenderSlice } from '../../internal/render-slices.js';
  */
 export abstract class FeelbackElement extends LitElement {
   static override styles = [tokens];
+  // Lit's reactive properties, merged with each subclass's own list. Declared
+  // here rather than with decorators, which cost every build a helper and a
+  // call per property; the fields below carry the types and the docs. A getter,
+  // not a static field, because lit-analyzer reads only this form.
+  static override get properties(): PropertyDeclarations {
+    return {
+      widgetId: { attribute: 'widget-id' },
+      endpoint: {},
+      disabled: { type: Boolean, reflect: true },
+      theme: { reflect: true },
+      transport: { attribute: false },
+      metadata: { attribute: false },
+      strings: { attribute: false },
+    };
+  }
 
   /** Names the widget in every event it sends; defaults to the tag name. */
-  @property({ attribute: 'widget-id' }) widgetId = '';
+  widgetId = '';
 
   /** Where this widget's answers go (http or https); overrides `configure({ endpoint })`. */
-  @property() endpoint?: string;
+  endpoint?: string;
 
   /** Disables the widget: nothing can be picked or sent. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
   /** `light` or `dark` forces a colour scheme; by default it follows `prefers-color-scheme`. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
+  theme?: 'light' | 'dark';
 
   /** A transport of your own; overrides both `endpoint` and `configure()`. */
-  @property({ attribute: false }) transport?: Transport;
+  transport?: Transport;
 
   /** Merged into each event's `metadata`, over `configure({ metadata })`. */
-  @property({ attribute: false }) metadata?: Record<string, unknown>;
+  metadata?: Record<string, unknown>;
 
   /** Overrides for any of the element's strings, by message id. */
-  @property({ attribute: false }) strings: Partial<StringTable> = {};
+  strings: Partial<StringTable> = {};
 
   /** The element's localize controller (every element has one). */
   protected abstract readonly localize: { refresh(): void; tableLoading?(): Promise<unknown> | undefined };

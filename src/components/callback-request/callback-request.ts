@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { AddFeelbackListener, CallbackRequestEventMap, RemoveFeelbackListener } from '../events.js';
 import { live } from 'lit/directives/live.js';
 import type { FeelbackEvent } from '../../context/event.js';
@@ -100,6 +99,21 @@ const MAX_MIN_FILL_MS = 60 * 60 * 1000;
  */
 export class CallbackRequest extends FeelbackElement {
   static override styles = [tokens, callbackRequestStyles];
+  static override get properties(): PropertyDeclarations {
+    return {
+      status: { state: true },
+      values: { state: true },
+      errors: { state: true },
+      summary: { state: true },
+      echo: { state: true },
+      heading: {},
+      consentLabel: { attribute: 'consent-label' },
+      minFillMs: { attribute: 'min-fill-ms', type: Number },
+      replyTo: { attribute: 'reply-to' },
+      cancelable: { type: Boolean, reflect: true },
+      windows: { attribute: false },
+    };
+  }
 
   protected readonly localize = new LocalizeController<CallbackRequestMessage>(this, 'callback-request', callbackRequestStrings);
   private readonly delivery = new DeliveryController(this, {
@@ -107,30 +121,30 @@ export class CallbackRequest extends FeelbackElement {
     onReport: (report) => this.handleReport(report),
   });
 
-  @state() private status: RequestStatus = 'editing';
-  @state() private values: CallbackFormValues = emptyValues(DEFAULT_WINDOW_IDS[0]);
-  @state() private errors: FieldErrors = {};
-  @state() private summary = '';
+  private status: RequestStatus = 'editing';
+  private values: CallbackFormValues = emptyValues(DEFAULT_WINDOW_IDS[0]);
+  private errors: FieldErrors = {};
+  private summary = '';
   /** What the confirmation echoes; the only trace of the request kept after it arrived. */
-  @state() private echo?: { name: string; window: string };
+  private echo?: { name: string; window: string };
 
   /** The heading above the form; defaults to "Request a call back". */
-  @property() heading?: string;
+  heading?: string;
 
   /** The site's own wording for the consent checkbox. */
-  @property({ attribute: 'consent-label' }) consentLabel?: string;
+  consentLabel?: string;
 
   /** Submissions sooner than this after the form appears are treated as bots and dropped silently, in ms. */
-  @property({ attribute: 'min-fill-ms', type: Number }) minFillMs: number = DEFAULT_MIN_FILL_MS;
+  minFillMs: number = DEFAULT_MIN_FILL_MS;
 
   /** Id of the feeling or rating event this request follows; sent as `callback.replyTo`. */
-  @property({ attribute: 'reply-to' }) replyTo?: string;
+  replyTo?: string;
 
   /** Shows a Cancel button that fires `feelback-cancel`. */
-  @property({ type: Boolean, reflect: true }) cancelable = false;
+  cancelable = false;
 
   /** Replaces the best-time choices: `[{ id, label, when? }]`, `when` completing "We'll call you …". */
-  @property({ attribute: false }) windows?: CallbackWindowOption[];
+  windows?: CallbackWindowOption[];
 
   /** The clock used for the minimum fill time; replaceable in tests. */
   protected now: () => number = () => Date.now();

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { AddFeelbackListener, FeelingPromptEventMap, RemoveFeelbackListener } from '../events.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { COMMENT_MAX_LENGTH } from '../../context/text.js';
@@ -108,6 +107,23 @@ function callbackElementDefined(): boolean {
  */
 export class FeelingPrompt extends FeelbackElement {
   static override styles = [...FeelbackElement.styles, promptLayout, feelingPromptStyles];
+  static override get properties(): PropertyDeclarations {
+    return {
+      step: { state: true },
+      committed: { state: true },
+      feelingEventId: { state: true },
+      focusIndex: { state: true },
+      announcement: { state: true },
+      thanksKey: { state: true },
+      question: {},
+      comment: { converter: onUnlessFalse },
+      noComment: { type: Boolean, attribute: 'no-comment' },
+      offerCallback: { type: Boolean, attribute: 'offer-callback' },
+      maxLength: { type: Number, attribute: 'maxlength' },
+      deprecatedMaxLength: { type: Number, attribute: 'max-length' },
+      feelings: { attribute: false },
+    };
+  }
 
   protected readonly localize = new LocalizeController<FeelingPromptMessage>(this, 'feeling-prompt', feelingPromptStrings);
   private readonly delivery = new DeliveryController(this, { locale: () => this.localize.contentLanguage });
@@ -138,41 +154,50 @@ export class FeelingPrompt extends FeelbackElement {
     },
   });
 
-  @state() private step: Step = 'pick';
+  private step: Step = 'pick';
   /** The feeling last sent, if any. */
-  @state() private committed: Feeling | null = null;
+  private committed: Feeling | null = null;
   /** Id of the last feeling event: comments and call-back requests reply to it. */
-  @state() private feelingEventId: string | null = null;
+  private feelingEventId: string | null = null;
   /** The face that holds the roving tab stop, or -1 for "the committed one, else the first". */
-  @state() private focusIndex = -1;
-  @state() private announcement = '';
-  @state() private thanksKey: 'thanks' | 'thanksNoComment' = 'thanks';
+  private focusIndex = -1;
+  private announcement = '';
+  private thanksKey: 'thanks' | 'thanksNoComment' = 'thanks';
 
-  @query('.thanks') private thanksMessage?: HTMLElement | null;
-  @query('.callback-button') private callbackButton?: HTMLElement | null;
-  @query('.callback') private callbackGroup?: HTMLElement | null;
-  @query(CALLBACK_TAG) private callbackForm?: HTMLElement | null;
+  // Looked up on each use; `renderRoot` is created when the element first connects.
+  private get thanksMessage(): HTMLElement | null | undefined {
+    return this.renderRoot?.querySelector<HTMLElement>('.thanks');
+  }
+  private get callbackButton(): HTMLElement | null | undefined {
+    return this.renderRoot?.querySelector<HTMLElement>('.callback-button');
+  }
+  private get callbackGroup(): HTMLElement | null | undefined {
+    return this.renderRoot?.querySelector<HTMLElement>('.callback');
+  }
+  private get callbackForm(): HTMLElement | null | undefined {
+    return this.renderRoot?.querySelector<HTMLElement>(CALLBACK_TAG);
+  }
 
   /** The question above the faces; defaults to the localized "How did we make you feel?". */
-  @property() question?: string;
+  question?: string;
 
   /** Offer a comment box after a pick (default on); `comment="false"` or `no-comment` turns it off. */
-  @property({ converter: onUnlessFalse }) comment = true;
+  comment = true;
 
   /** Turns the comment box off: the feeling alone is sent. */
-  @property({ type: Boolean, attribute: 'no-comment' }) noComment = false;
+  noComment = false;
 
   /** After a negative feeling, offer "Request a call back" (needs `<feelback-callback-request>` loaded). */
-  @property({ type: Boolean, attribute: 'offer-callback' }) offerCallback = false;
+  offerCallback = false;
 
   /** Longest comment (1–10000), counted as a person counts characters. Default 1000. */
-  @property({ type: Number, attribute: 'maxlength' }) maxLength: number = COMMENT_MAX_LENGTH;
+  maxLength: number = COMMENT_MAX_LENGTH;
 
   /** @deprecated The `max-length` attribute; use `maxlength`. Still honoured, with a one-time warning. */
-  @property({ type: Number, attribute: 'max-length' }) deprecatedMaxLength?: number;
+  deprecatedMaxLength?: number;
 
   /** The feelings offered, in order; replaces the built-in five. */
-  @property({ attribute: false }) feelings: readonly Feeling[] = DEFAULT_FEELINGS;
+  feelings: readonly Feeling[] = DEFAULT_FEELINGS;
 
   /** The feelings in force: `feelings` without its malformed entries, or the defaults. */
   private activeFeelings: readonly Feeling[] = DEFAULT_FEELINGS;

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, queryAll, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { AddFeelbackListener, RatingBarEventMap, RemoveFeelbackListener } from '../events.js';
 import type { FeelbackEvent } from '../../context/event.js';
 import { COMMENT_MAX_LENGTH } from '../../context/text.js';
@@ -85,6 +84,27 @@ type Step = 'rate' | 'comment' | 'thanks';
  */
 export class RatingBar extends FeelbackFormElement {
   static override styles = [...FeelbackElement.styles, promptLayout, ratingBarStyles];
+  static override get properties(): PropertyDeclarations {
+    return {
+      committed: { state: true },
+      hovered: { state: true },
+      step: { state: true },
+      announcement: { state: true },
+      moved: { state: true },
+      scale: {},
+      min: { type: Number },
+      max: { type: Number },
+      value: { type: Number },
+      question: {},
+      lowLabel: { attribute: 'low-label' },
+      highLabel: { attribute: 'high-label' },
+      name: {},
+      required: { type: Boolean, reflect: true },
+      comment: { type: Boolean },
+      maxLength: { type: Number, attribute: 'maxlength' },
+      deprecatedMaxLength: { type: Number, attribute: 'max-length' },
+    };
+  }
 
   protected readonly localize = new LocalizeController<RatingBarMessage>(this, 'rating-bar', ratingBarStrings);
   private readonly delivery = new DeliveryController(this, { locale: () => this.localize.contentLanguage });
@@ -114,52 +134,59 @@ export class RatingBar extends FeelbackFormElement {
     },
   });
 
-  @state() private committed: number | null = null;
-  @state() private hovered: number | null = null;
-  @state() private step: Step = 'rate';
-  @state() private announcement = '';
+  private committed: number | null = null;
+  private hovered: number | null = null;
+  private step: Step = 'rate';
+  private announcement = '';
   /** The visitor moved the selection with the keyboard and has not committed it yet. */
-  @state() private moved = false;
+  private moved = false;
 
-  @query('.comment') private commentBox?: HTMLTextAreaElement;
-  @query('.thanks') private thanksMessage?: HTMLElement;
-  @queryAll('[role="radio"]') private optionElements!: NodeListOf<HTMLElement>;
+  // Looked up on each use; `renderRoot` is created when the element first connects.
+  private get commentBox(): HTMLTextAreaElement | null | undefined {
+    return this.renderRoot?.querySelector<HTMLTextAreaElement>('.comment');
+  }
+  private get thanksMessage(): HTMLElement | null | undefined {
+    return this.renderRoot?.querySelector<HTMLElement>('.thanks');
+  }
+  private get optionElements(): NodeListOf<HTMLElement> | undefined {
+    return this.renderRoot?.querySelectorAll<HTMLElement>('[role="radio"]');
+  }
 
   /** The scale: `stars` (default), `nps`, `csat`, `ces`, `emoji`, `thumbs` or `numeric`. */
-  @property() scale: ScaleName = 'stars';
+  scale: ScaleName = 'stars';
 
   /** Lowest score of a `numeric` scale. Default 1. */
-  @property({ type: Number }) min: number = NUMERIC_DEFAULT_MIN;
+  min: number = NUMERIC_DEFAULT_MIN;
 
   /** Highest score of a `numeric` scale. Default 10; at most 20 above `min`. */
-  @property({ type: Number }) max: number = NUMERIC_DEFAULT_MAX;
+  max: number = NUMERIC_DEFAULT_MAX;
 
   /** The selected score; the `value` attribute is the default that a form reset returns to. */
-  @property({ type: Number }) value: number | null = null;
+  value: number | null = null;
 
   /** The question; the default depends on the scale. */
-  @property() question?: string;
+  question?: string;
 
   /** Label under the lowest score. */
-  @property({ attribute: 'low-label' }) lowLabel?: string;
+  lowLabel?: string;
 
   /** Label under the highest score. */
-  @property({ attribute: 'high-label' }) highLabel?: string;
+  highLabel?: string;
 
   /** Form field name: inside a `<form>` the score is submitted as `name=value`. */
-  @property() name = '';
+  name = '';
 
   /** A score must be chosen before the surrounding form can submit. */
-  @property({ type: Boolean, reflect: true }) required = false;
+  required = false;
 
   /** After a score, offer a comment box whose text is sent as a `comment` event. */
-  @property({ type: Boolean }) comment = false;
+  comment = false;
 
   /** Most characters a comment may have (1–10000), counted as a person counts them. Default 1000. */
-  @property({ type: Number, attribute: 'maxlength' }) maxLength: number = COMMENT_MAX_LENGTH;
+  maxLength: number = COMMENT_MAX_LENGTH;
 
   /** @deprecated The `max-length` attribute; use `maxlength`. Still honoured, with a one-time warning. */
-  @property({ type: Number, attribute: 'max-length' }) deprecatedMaxLength?: number;
+  deprecatedMaxLength?: number;
 
   /** The validated scale in force (bad attributes fall back here, never throw). */
   private definition: ScaleDefinition = scaleDefinition('stars');
@@ -281,7 +308,7 @@ export class RatingBar extends FeelbackFormElement {
     if (this.value === null) return;
     this.commitScore(this.value, true);
     // The Send button is gone; with no follow-up to move to, keep focus on the chosen option rather than the page.
-    if (this.step === 'thanks') void this.updateComplete.then(() => this.optionElements[this.tabStopIndex]?.focus());
+    if (this.step === 'thanks') void this.updateComplete.then(() => this.optionElements?.[this.tabStopIndex]?.focus());
   }
 
   /** Moves the selection by user action and tells listeners, like a native radio. */
