@@ -14,6 +14,7 @@ export function defineElement(tag: string, constructor: CustomElementConstructor
   // end-of-document layout, in the same task) finishes first, and the upgrade opens the
   // task's render slice, so their first renders follow in later tasks (render-slices.ts).
   if ((globalThis.document?.getElementsByTagName(tag).length ?? 0) > UPGRADE_IN_SCRIPT_TASK) {
+    prepareClass(constructor);
     setTimeout(() => {
       openSlice();
       define(registry, tag, constructor);
@@ -23,6 +24,16 @@ export function defineElement(tag: string, constructor: CustomElementConstructor
 
 /** How many elements already in the page a definition upgrades in the defining script's task; more wait for the next task. */
 export const UPGRADE_IN_SCRIPT_TASK = 8;
+
+/**
+ * Does a Lit element class's one-time work now, in the script's task, rather
+ * than in the upgrade's: reading `observedAttributes` finalizes it (its
+ * properties and styles), and reading each style's `styleSheet` parses it.
+ */
+function prepareClass(constructor: CustomElementConstructor): void {
+  void (constructor as { observedAttributes?: unknown }).observedAttributes;
+  for (const style of (constructor as { elementStyles?: Array<{ styleSheet?: unknown }> }).elementStyles ?? []) void style.styleSheet;
+}
 
 function define(registry: CustomElementRegistry, tag: string, constructor: CustomElementConstructor): void {
   const existing = registry.get(tag);
