@@ -10,7 +10,7 @@ import globals from 'globals';
 
 export default tseslint.config(
   // The type-test fixtures are compiled by test/types against the packed package, not by this project.
-  { ignores: ['dist/', 'node_modules/', 'custom-elements.json', 'coverage/', '.cache/', 'test/types/fixtures/'] },
+  { ignores: ['dist/', 'node_modules/', 'custom-elements.json', 'coverage/', '.cache/', 'test/types/fixtures/', 'bench/.baseline/', 'bench/.scratch/'] },
   // A disable comment that no longer silences anything is itself a finding.
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
 
