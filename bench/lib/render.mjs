@@ -221,7 +221,8 @@ export function clickScore(tag, nth) {
 }
 
 /**
- * Runs every case `runs` times, round-robin, within `budgetMs` (whole rounds
+ * Runs every case `runs` times, round-robin (each round starting one case
+ * further on), within `budgetMs` (whole rounds
  * only; at least `minRuns` rounds however long they take). Returns per-case
  * arrays of results.
  */
@@ -238,7 +239,11 @@ export async function runRender(browser, { cases, files, dirs }, { runs = 10, mi
         log(`render: time budget reached after ${round} rounds`);
         break;
       }
-      for (const c of cases) {
+      // Each round starts one case further on: a load runs slower right after another
+      // (the previous context is still being torn down), so a fixed order would favour
+      // whichever case comes first. Rotating gives every case every position in turn.
+      const offset = round % cases.length;
+      for (const c of [...cases.slice(offset), ...cases.slice(0, offset)]) {
         try {
           results[c.key].push(await loadOnce(browser, server.origin, c.key, { interact: c.interact }));
         } catch (error) {
