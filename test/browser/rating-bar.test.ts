@@ -167,4 +167,25 @@ describe('rating bar as a form control', () => {
     expect(suite.consoleLog.errors).toEqual([]);
     expect(suite.consoleLog.warnings).toEqual([]);
   });
+
+  it('a page of twelve bars: defined a task after the script, whenDefined() settles, and a property set before then is kept', async () => {
+    const bars = Array.from({ length: 12 }, (_, i) => `<feelback-rating-bar widget-id="bar-${i}" endpoint="/collect"></feelback-rating-bar>`).join('');
+    // Runs straight after the bundle (module scripts run in order), as a site's own script would.
+    const siteScript = `<script type="module">
+      window.__definedWhenScriptRan = customElements.get('feelback-rating-bar') !== undefined;
+      document.querySelectorAll('feelback-rating-bar')[11].value = 4;
+      customElements.whenDefined('feelback-rating-bar').then(() => { window.__whenDefined = true; });
+    </script>`;
+    await suite.openPage('/twelve.html', html(bars + siteScript), { waitFor: 'feelback-rating-bar' });
+    await suite.page.waitForFunction(() => (window as unknown as { __whenDefined?: boolean }).__whenDefined === true);
+    expect(await suite.page.evaluate(() => (window as unknown as { __definedWhenScriptRan: boolean }).__definedWhenScriptRan)).toBe(false);
+
+    const last = suite.page.locator('feelback-rating-bar').last();
+    await expect.poll(() => last.getByRole('radio', { name: '4 of 5 stars' }).getAttribute('aria-checked')).toBe('true');
+    await expect.poll(() => suite.page.locator('feelback-rating-bar').getByRole('radio', { name: '1 of 5 stars' }).count()).toBe(12);
+    await last.getByRole('radio', { name: '2 of 5 stars' }).click();
+    const [event] = await suite.server.waitForAccepted(1);
+    expect(event).toMatchObject({ type: 'rating', widget: 'bar-11', rating: { value: 2 } });
+    expect(suite.consoleLog.errors).toEqual([]);
+  });
 });
