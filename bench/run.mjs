@@ -281,6 +281,7 @@ async function render(sentryCode, baseline, compared) {
             toSubmit: pick((r) => r.interaction?.toSubmit),
             toPaint: pick((r) => r.interaction?.toPaint),
             vsSentry: results.sentry ? pairedRatio(results[c.key], results.sentry) : NaN,
+            vsSentryFromStart: results.sentry ? pairedRatio(results[c.key], results.sentry, 'fromStart') : NaN,
             vsToday: c.build && c.build !== 'today' && results[`today-${c.widget}`] ? pairedRatio(results[c.key], results[`today-${c.widget}`]) : NaN,
           },
         ];
@@ -384,6 +385,9 @@ async function goals(baseline, rendered) {
     if (!bar) continue;
     const goal = key === 'today' ? undefined : GOALS.vsSentry;
     rows.push([`${bar.label.replace(': 1 rating bar', '')}: first widget interactive ÷ Sentry's (paired median)`, ratio(bar.vsSentry), goal ? `≤ ${ratio(goal)}` : '', verdict(bar.vsSentry, goal, ratio)]);
+    // For reading the one above: the same moment from navigation start, which also counts
+    // each script's own fetch (the clock above starts when a script has arrived).
+    rows.push([`${bar.label.replace(': 1 rating bar', '')}: the same from navigation start ÷ Sentry's (paired median)`, ratio(bar.vsSentryFromStart), '', '']);
   }
   for (const [key, c] of Object.entries(s)) {
     if (!key.endsWith('-css')) continue;

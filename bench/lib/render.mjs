@@ -2,7 +2,8 @@
 // 127.0.0.1. Every case loads one module script; a probe set up in <head>
 // notes when the widget is interactive (its control exists in the shadow DOM),
 // the next frame after that, long tasks and layout shifts; the heap is read
-// over CDP after a forced GC. Cases run round-robin so drift hits all alike.
+// over CDP after a forced GC. Cases run round by round, each round in a shuffled
+// order, so drift and the slower load after another hit all alike.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -221,8 +222,8 @@ export function clickScore(tag, nth) {
 }
 
 /**
- * Runs every case `runs` times, round-robin (each round starting one case
- * further on), within `budgetMs` (whole rounds
+ * Runs every case `runs` times, round by round (each round in its own
+ * shuffled order), within `budgetMs` (whole rounds
  * only; at least `minRuns` rounds however long they take). Returns per-case
  * arrays of results.
  */
@@ -231,6 +232,7 @@ export async function runRender(browser, { cases, files, dirs }, { runs = 10, mi
   const server = await startServer(pages, files, dirs);
   const results = Object.fromEntries(cases.map((c) => [c.key, []]));
   const started = Date.now();
+  const random = seededRandom(Number(process.env.BENCH_SEED ?? 14));
   try {
     // One warm-up round, not recorded: first launches pay for disk and code caches.
     for (const c of cases) await loadOnce(browser, server.origin, c.key, { interact: c.interact }).catch(() => {});
@@ -239,11 +241,11 @@ export async function runRender(browser, { cases, files, dirs }, { runs = 10, mi
         log(`render: time budget reached after ${round} rounds`);
         break;
       }
-      // Each round starts one case further on: a load runs slower right after another
-      // (the previous context is still being torn down), so a fixed order would favour
-      // whichever case comes first. Rotating gives every case every position in turn.
-      const offset = round % cases.length;
-      for (const c of [...cases.slice(offset), ...cases.slice(0, offset)]) {
+      // Each round in its own order: a load runs slower right after another (the previous
+      // context is still being torn down), by how much depending on which case came before,
+      // so a fixed order (or a rotation, which keeps each case's predecessor) favours some
+      // cases over others. Shuffled with a fixed seed, so a run can be repeated.
+      for (const c of shuffled(cases, random)) {
         try {
           results[c.key].push(await loadOnce(browser, server.origin, c.key, { interact: c.interact }));
         } catch (error) {
@@ -256,6 +258,28 @@ export async function runRender(browser, { cases, files, dirs }, { runs = 10, mi
     await server.close();
   }
   return results;
+}
+
+/** A small seeded generator (mulberry32): the same seed, the same orders. */
+function seededRandom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A shuffled copy of `items` (Fisher–Yates). */
+function shuffled(items, random) {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy;
 }
 
 export function median(values) {
