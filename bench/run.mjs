@@ -547,7 +547,7 @@ const markdown = [
   '',
   `Run on ${date} at commit ${commit} (working tree as built), Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`,
   'Timings are medians on a shared machine: compare rows of the same run, not runs on different days.',
-  `Command: \`npm run bench\` (BENCH_RUNS=${RUNS}). Took ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+  `Command: \`npm run bench\` (${[`BENCH_RUNS=${RUNS}`, ...Object.entries(process.env).filter(([name]) => name.startsWith('BENCH_') && name !== 'BENCH_RUNS').map(([name, value]) => `${name}=${value}`)].join(', ')}). Took ${((Date.now() - started) / 1000).toFixed(0)} s.`,
   '',
   ...tables.map(toMarkdown),
 ].join('\n');
