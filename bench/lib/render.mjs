@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { seededRandom } from '../../test/support/seeded-random.mjs';
 
 /** Text that sits around the widgets, so a widget that grows after load shifts it. */
 const FILLER = '<p>Thanks for your order. Your parcel leaves the warehouse tomorrow; we will email you the tracking link. You can change the delivery address until then from your account page.</p>';
@@ -258,18 +259,6 @@ export async function runRender(browser, { cases, files, dirs }, { runs = 10, mi
     await server.close();
   }
   return results;
-}
-
-/** A small seeded generator (mulberry32): the same seed, the same orders. */
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A shuffled copy of `items` (Fisher–Yates). */

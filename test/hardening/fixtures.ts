@@ -120,18 +120,6 @@ export const HOSTILE_FRAGMENTS = [
   '0x10',
 ];
 
-/** A small seeded generator (mulberry32), so a failing string can be reproduced from its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A random hostile string: one to four fragments mixed with random code points, now and then very long. */
 export function hostileString(random: () => number): string {
   const parts: string[] = [];

@@ -5,7 +5,8 @@ import { format } from '../../src/i18n/strings.js';
 import type { LitElement } from 'lit';
 import { mount, shadow, shadowAll } from '../support/dom.js';
 import { FakeTransport } from '../support/fake-transport.js';
-import { ELEMENT_FIXTURES, hostileString, seededRandom, type ElementFixture } from './fixtures.js';
+import { seededRandom } from '../support/seeded-random.mjs';
+import { ELEMENT_FIXTURES, hostileString, type ElementFixture } from './fixtures.js';
 
 const SEED = 20260309;
 const STRINGS_PER_ATTRIBUTE = 12;
