@@ -1,3 +1,8 @@
+/** Endpoints resolved on this page, by base URL and value: fifty widgets naming one endpoint pay for one `new URL`. */
+const resolved = new Map<string, string | undefined>();
+/** More distinct endpoints than a page has: past this the record starts again. */
+const RESOLVED_KEPT = 64;
+
 /**
  * Resolves an endpoint against the page and accepts only http(s) URLs, so a
  * `javascript:` or `data:` value can never become a request target.
@@ -5,14 +10,20 @@
  */
 export function resolveEndpoint(value: string | null | undefined): string | undefined {
   if (typeof value !== 'string' || value.trim() === '') return undefined;
-  let url: URL;
+  const base = globalThis.document?.baseURI ?? globalThis.location?.href;
+  // The base is part of the key: after a history.pushState a relative endpoint resolves anew.
+  const key = `${base ?? ''}\n${value}`;
+  if (resolved.has(key)) return resolved.get(key);
+  let url: URL | undefined;
   try {
-    const base = globalThis.document?.baseURI ?? globalThis.location?.href;
     url = new URL(value.trim(), base);
   } catch {
-    return undefined;
+    url = undefined;
   }
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  const result = url && (url.protocol === 'http:' || url.protocol === 'https:') ? url.href : undefined;
+  if (resolved.size >= RESOLVED_KEPT) resolved.clear();
+  resolved.set(key, result);
+  return result;
 }
 
 /**

@@ -282,7 +282,7 @@ export class RatingBar extends FeelbackFormElement {
   }
 
   /** The low or high end label, for the first and last option. */
-  private endLabel(option: ScaleOption, options: ScaleOption[]): string | undefined {
+  private endLabel(option: ScaleOption, options: readonly ScaleOption[]): string | undefined {
     if (option === options[0]) return this.lowLabel ?? (this.definition.lowLabelKey && this.localize.t(this.definition.lowLabelKey));
     if (option === options[options.length - 1]) return this.highLabel ?? (this.definition.highLabelKey && this.localize.t(this.definition.highLabelKey));
     return undefined;

@@ -9,24 +9,25 @@ export const SCALE_NAMES: readonly ScaleName[] = ['stars', 'nps', 'csat', 'ces',
 export type Glyph = 'star' | 'number' | 'face' | 'thumb-up' | 'thumb-down';
 
 export interface ScaleOption {
-  value: number;
-  glyph: Glyph;
+  readonly value: number;
+  readonly glyph: Glyph;
   /** For faces: the expression, -2..+2. */
-  mood?: number;
+  readonly mood?: number;
   /** Message id of the option's own label (csat, emoji, thumbs), if it has one. */
-  labelKey?: RatingBarMessage;
+  readonly labelKey?: RatingBarMessage;
 }
 
+/** A scale's options and default texts; one frozen table per scale, shared by every bar on the page. */
 export interface ScaleDefinition {
-  name: ScaleName;
-  min: number;
-  max: number;
-  options: ScaleOption[];
+  readonly name: ScaleName;
+  readonly min: number;
+  readonly max: number;
+  readonly options: readonly ScaleOption[];
   /** Message ids of the default end labels, when the scale has them. */
-  lowLabelKey?: RatingBarMessage;
-  highLabelKey?: RatingBarMessage;
+  readonly lowLabelKey?: RatingBarMessage;
+  readonly highLabelKey?: RatingBarMessage;
   /** Message id of the default question. */
-  questionKey: RatingBarMessage;
+  readonly questionKey: RatingBarMessage;
 }
 
 /** Defaults for `scale="numeric"` and the most options it will draw. */
@@ -38,8 +39,25 @@ function range(min: number, max: number): number[] {
   return Array.from({ length: max - min + 1 }, (_, i) => min + i);
 }
 
-/** The definition of a scale; `numeric` uses `min`/`max`, already validated by the caller. */
+/** The tables built so far, by scale and range; past a few (a page trying every numeric range) they are built but not kept. */
+const tables = new Map<string, ScaleDefinition>();
+
+/**
+ * The definition of a scale; `numeric` uses `min`/`max`, already validated by
+ * the caller. Built once per scale: fifty bars of a scale share one table
+ * (read-only, as its type says) rather than each building its own.
+ */
 export function scaleDefinition(name: ScaleName, min = NUMERIC_DEFAULT_MIN, max = NUMERIC_DEFAULT_MAX): ScaleDefinition {
+  const key = `${name}:${min}:${max}`;
+  let table = tables.get(key);
+  if (!table) {
+    table = build(name, min, max);
+    if (tables.size < 32) tables.set(key, table);
+  }
+  return table;
+}
+
+function build(name: ScaleName, min: number, max: number): ScaleDefinition {
   switch (name) {
     case 'nps':
       return {
