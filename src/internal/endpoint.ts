@@ -14,16 +14,19 @@ export function resolveEndpoint(value: string | null | undefined): string | unde
   // The base is part of the key: after a history.pushState a relative endpoint resolves anew.
   const key = `${base ?? ''}\n${value}`;
   if (resolved.has(key)) return resolved.get(key);
-  let url: URL | undefined;
-  try {
-    url = new URL(value.trim(), base);
-  } catch {
-    url = undefined;
-  }
-  const result = url && (url.protocol === 'http:' || url.protocol === 'https:') ? url.href : undefined;
+  const result = httpUrl(value.trim(), base);
   if (resolved.size >= RESOLVED_KEPT) resolved.clear();
   resolved.set(key, result);
   return result;
+}
+
+function httpUrl(value: string, base: string | undefined): string | undefined {
+  try {
+    const url = new URL(value, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

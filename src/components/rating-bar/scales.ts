@@ -17,7 +17,7 @@ export interface ScaleOption {
   readonly labelKey?: RatingBarMessage;
 }
 
-/** A scale's options and default texts; one frozen table per scale, shared by every bar on the page. */
+/** A scale's options and default texts: one table per scale (and numeric range), shared by every bar on the page, so read-only. */
 export interface ScaleDefinition {
   readonly name: ScaleName;
   readonly min: number;
@@ -39,8 +39,10 @@ function range(min: number, max: number): number[] {
   return Array.from({ length: max - min + 1 }, (_, i) => min + i);
 }
 
-/** The tables built so far, by scale and range; past a few (a page trying every numeric range) they are built but not kept. */
+/** The tables built so far, by scale and range. */
 const tables = new Map<string, ScaleDefinition>();
+/** Past this many (a page trying every numeric range), tables are built but not kept. */
+const TABLES_KEPT = 32;
 
 /**
  * The definition of a scale; `numeric` uses `min`/`max`, already validated by
@@ -52,7 +54,7 @@ export function scaleDefinition(name: ScaleName, min = NUMERIC_DEFAULT_MIN, max 
   let table = tables.get(key);
   if (!table) {
     table = build(name, min, max);
-    if (tables.size < 32) tables.set(key, table);
+    if (tables.size < TABLES_KEPT) tables.set(key, table);
   }
   return table;
 }
