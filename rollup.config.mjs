@@ -6,8 +6,12 @@
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import minifyCss from './build/minify-css.mjs';
+
+// Every build starts from an empty dist/: chunk names carry a content hash, so files of an
+// earlier build would otherwise stay beside the new ones and ship with `npm pack`.
+rmSync(new URL('./dist', import.meta.url), { recursive: true, force: true });
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 // Peer dependencies (React, Vue) are imported by the framework entries and never bundled.
