@@ -1,6 +1,7 @@
 import type { FeedbackEvent } from '../context/event.js';
 import { whenIdle } from '../internal/idle.js';
 import { warnOnce } from '../internal/warn.js';
+import { CONSENT_DENIED, DESTROYED, runTransform, warnIfDeprecated } from './outcomes.js';
 import type { Consent, LiveTransport, QueueStorage, SharedTransportOptions, Transport, TransportOptions } from './types.js';
 
 /** Loads the transport's code; resolves to its factory. */
@@ -36,6 +37,9 @@ function localStorageOrNull(): QueueStorage | null {
  * leaves, or while the file cannot load (offline, a 404, a Content-Security-
  * Policy), is delivered by a later page. A failed load never throws into the
  * page; the console says once what failed.
+ *
+ * The site's `transform` runs here, before an answer is held, so what waits in
+ * storage is already redacted; the transport it loads is created without it.
  */
 export class DeferredTransport extends EventTarget implements LiveTransport {
   private real?: LiveTransport;
@@ -69,7 +73,8 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
     this.loading ??= this.load().then(
       (create) => {
         if (this.destroyed) return undefined;
-        const real = create(this.options) as LiveTransport;
+        // The transform has already run on every answer this hands over.
+        const real = create({ ...this.options, transform: undefined }) as LiveTransport;
         real.addEventListener('sent', (event) => this.relay('sent', event.detail));
         real.addEventListener('error', (event) => {
           this.relay('error', event.detail);
@@ -122,12 +127,23 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
   }
 
   send(event: FeedbackEvent): void {
-    if (this.real) {
-      this.real.send(event);
+    if (this.destroyed) {
+      this.fail(event.id, DESTROYED);
       return;
     }
-    this.held.push(event);
-    if (this.mayStore(event)) this.store([event]);
+    const transformed = runTransform(this.options.transform, event);
+    // A transform that returns null is the site choosing not to send: not an error.
+    if (transformed === null) return;
+    if ('error' in transformed) {
+      this.fail(event.id, transformed.error);
+      return;
+    }
+    if (this.real) {
+      this.real.send(transformed);
+      return;
+    }
+    this.held.push(transformed);
+    if (this.mayStore(transformed)) this.store([transformed]);
     void this.start();
   }
 
@@ -153,11 +169,7 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
       this.held = [];
       this.unstored = [];
       this.writeStored([]);
-      for (const { id } of dropped) {
-        const error = 'consent denied: event not sent';
-        this.relay('error', { id, error, willRetry: false });
-        this.relay('dropped', { id, reason: error });
-      }
+      for (const { id } of dropped) this.fail(id, CONSENT_DENIED);
     } else if (consent === 'granted') {
       this.store(this.held.filter((event) => this.mayStore(event)));
     }
@@ -167,15 +179,41 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
   configure(changes: SharedTransportOptions): void {
     const { consent, ...rest } = changes ?? {};
     this.options = { ...this.options, ...rest, endpoint: this.options.endpoint };
-    if (this.real) this.real.configure?.(rest);
-    else this.changedBeforeLoad = { ...this.changedBeforeLoad, ...rest };
+    // `transform` stays here (see the class comment); the rest is the transport's.
+    const { transform: _ownedHere, ...forTransport } = rest;
+    if (this.real) this.real.configure?.(forTransport);
+    else this.changedBeforeLoad = { ...this.changedBeforeLoad, ...forTransport };
     if (consent) this.setConsent(consent);
   }
 
   destroy(): void {
+    if (this.destroyed) return;
     this.destroyed = true;
     this.stopOnlineRetry();
-    this.real?.destroy();
+    if (this.real) {
+      this.real.destroy();
+      return;
+    }
+    // What waits in storage goes out from a later page; what was held in memory only ends here, and says so.
+    const held = this.held;
+    this.held = [];
+    for (const event of held) if (!this.storage || !this.mayStore(event)) this.fail(event.id, DESTROYED);
+  }
+
+  /** Warns once when someone listens for the deprecated `dropped` event, as the transport does. */
+  override addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ): void {
+    warnIfDeprecated(type);
+    super.addEventListener(type, listener, options);
+  }
+
+  /** Ends one answer unsent: its final `error`, and `dropped` (deprecated) repeating it. */
+  private fail(id: string, error: string): void {
+    this.relay('error', { id, error, willRetry: false });
+    this.relay('dropped', { id, reason: error });
   }
 
   private get storage(): QueueStorage | null {

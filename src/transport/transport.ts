@@ -5,6 +5,7 @@ import { warnOnce } from '../internal/warn.js';
 import { isRetryableStatus, nextRetryDelay, parseRetryAfter, RETRY_AFTER_MAX_MS } from './backoff.js';
 import { BODY_MAX_BYTES, packBodies, type PackedBody } from './bodies.js';
 import { runExclusive } from './lease.js';
+import { CONSENT_DENIED, DESTROYED, runTransform, warnIfDeprecated } from './outcomes.js';
 import { watchPageLifecycle } from './lifecycle.js';
 import { probeLocalStorage, QueueStore, queueKey, type OrphanRecord, type QueueRecord } from './queue-store.js';
 import { KEEPALIVE_MAX_BYTES, pageFetch, postBody, sendBeaconBody, type PostResult } from './request.js';
@@ -20,7 +21,6 @@ import type {
   TransportSentDetail,
 } from './types.js';
 
-const DESTROYED = 'transport was destroyed; event not sent';
 
 /** Past another owner's claim, before looking for its events (and at least this apart while a rival holds the lock). */
 const ORPHAN_CHECK_SLACK_MS = 250;
@@ -100,17 +100,15 @@ class FeedbackTransport extends EventTarget implements LiveTransport {
       this.drop(event.id, this.invalidReason ?? DESTROYED);
       return;
     }
-    let transformed: FeedbackEvent | null;
-    try {
-      transformed = this.options.transform ? this.options.transform(event) : event;
-    } catch (error) {
-      this.drop(event.id, `transform threw (${String(error)}); event not sent`);
+    const transformed = runTransform(this.options.transform, event);
+    // A transform that returns null is the site choosing not to send: not an error.
+    if (transformed === null) return;
+    if ('error' in transformed) {
+      this.drop(event.id, transformed.error);
       return;
     }
-    // A transform that returns null is the site choosing not to send: not an error.
-    if (transformed === null || transformed === undefined) return;
     if (this.consent === 'denied') {
-      this.drop(transformed.id, 'consent denied: event not sent');
+      this.drop(transformed.id, CONSENT_DENIED);
       return;
     }
     if (this.records.has(transformed.id)) return;
@@ -136,7 +134,7 @@ class FeedbackTransport extends EventTarget implements LiveTransport {
     if (consent === this.consent) return;
     this.consent = consent;
     if (consent === 'denied') {
-      for (const record of [...this.records.values()]) this.dropRecord(record, 'consent denied: event not sent');
+      for (const record of [...this.records.values()]) this.dropRecord(record, CONSENT_DENIED);
       return;
     }
     if (consent === 'granted') {
@@ -188,7 +186,7 @@ class FeedbackTransport extends EventTarget implements LiveTransport {
     listener: EventListenerOrEventListenerObject | null,
     options?: boolean | AddEventListenerOptions,
   ): void {
-    if (type === 'dropped') warnOnce('transport event "dropped" is deprecated; use "error" (willRetry false).');
+    warnIfDeprecated(type);
     super.addEventListener(type, listener, options);
   }
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resetWarnings } from '../../src/internal/warn.js';
 import { DeferredTransport, HELD_PREFIX, type TransportLoader } from '../../src/transport/deferred.js';
+import type { FeedbackEvent } from '../../src/context/event.js';
 import type { TransportOptions } from '../../src/transport/types.js';
 import { FakeTransport } from '../support/fake-transport.js';
 import { makeEvent } from '../support/events.js';
@@ -209,6 +210,110 @@ describe('DeferredTransport: a file that cannot load', () => {
     transport.setConsent('denied');
     expect(storage.getItem(HELD_KEY)).toBeNull();
     expect(transport.pending()).toBe(0);
+  });
+});
+
+describe("DeferredTransport: the site's transform and the end of the transport", () => {
+  /** A transform that strips the page URL, and counts its calls. */
+  const redacting = () =>
+    vi.fn((event: FeedbackEvent): FeedbackEvent | null => ({ ...event, context: { ...event.context, url: 'redacted' } }));
+
+  it('redacts an answer before holding it, so storage never sees the original, and runs once per answer', async () => {
+    const storage = new FakeStorage();
+    const loader = controlledLoader();
+    const transform = redacting();
+    const transport = new DeferredTransport({ endpoint: ENDPOINT, storage, transform }, loader.load);
+    const answer = makeEvent();
+    transport.send(answer);
+    await settle();
+    expect(storage.getItem(HELD_KEY)).not.toContain(answer.context.url);
+    expect(JSON.parse(storage.getItem(HELD_KEY)!)[0].context.url).toBe('redacted');
+
+    loader.resolve();
+    await transport.start();
+    const { options, transport: real } = loader.created[0];
+    expect(options.transform).toBeUndefined();
+    expect(real.sent.map((event) => event.context.url)).toEqual(['redacted']);
+    transport.send(makeEvent());
+    expect(real.sent.map((event) => event.context.url)).toEqual(['redacted', 'redacted']);
+    expect(transform).toHaveBeenCalledTimes(2);
+  });
+
+  it('sends nothing, and reports nothing, for an answer the transform turns down; a throwing transform is a final error', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const storage = new FakeStorage();
+    const loader = controlledLoader();
+    const transport = new DeferredTransport(
+      {
+        endpoint: ENDPOINT,
+        storage,
+        transform: (event) => {
+          if (event.type === 'comment') return null;
+          if (event.type === 'feeling') throw new Error('bad field');
+          return event;
+        },
+      },
+      loader.load,
+    );
+    const errors: unknown[] = [];
+    transport.addEventListener('error', (event) => errors.push((event as CustomEvent).detail));
+    transport.send(makeEvent('comment'));
+    expect(loader.load).not.toHaveBeenCalled();
+    const feeling = makeEvent('feeling');
+    transport.send(feeling);
+    expect(errors).toEqual([{ id: feeling.id, error: 'transform threw (Error: bad field); event not sent', willRetry: false }]);
+    await settle();
+    expect(storage.getItem(HELD_KEY)).toBeNull();
+    expect(transport.pending()).toBe(0);
+  });
+
+  it('a transform set later with configure() applies to later answers and stays out of the loaded transport', async () => {
+    const loader = controlledLoader();
+    loader.resolve();
+    const transport = new DeferredTransport({ endpoint: ENDPOINT, storage: new FakeStorage() }, loader.load);
+    transport.send(makeEvent());
+    await transport.start();
+    const real = loader.created[0].transport;
+    const configure = vi.fn();
+    Object.assign(real, { configure });
+    transport.configure({ transform: redacting(), batchSize: 3 });
+    expect(configure).toHaveBeenCalledWith({ batchSize: 3 });
+    transport.send(makeEvent());
+    expect(real.sent.map((event) => event.context.url)).toEqual([makeEvent().context.url, 'redacted']);
+  });
+
+  it('destroyed before its file loads: answers held in memory only end with a final error; stored ones wait for a later page', async () => {
+    const storage = new FakeStorage();
+    const never = controlledLoader();
+    const transport = new DeferredTransport({ endpoint: ENDPOINT, storage }, never.load);
+    const errors: Array<{ id: string; error: string; willRetry: boolean }> = [];
+    transport.addEventListener('error', (event) => errors.push((event as CustomEvent).detail));
+    const rating = makeEvent();
+    const callback = makeEvent('callback');
+    transport.send(rating);
+    transport.send(callback);
+    await settle();
+    transport.destroy();
+    expect(errors).toEqual([{ id: callback.id, error: 'transport was destroyed; event not sent', willRetry: false }]);
+    expect(JSON.parse(storage.getItem(HELD_KEY)!).map((event: { id: string }) => event.id)).toEqual([rating.id]);
+
+    const late = makeEvent();
+    transport.send(late);
+    expect(errors.at(-1)).toEqual({ id: late.id, error: 'transport was destroyed; event not sent', willRetry: false });
+    never.resolve();
+    await settle();
+    expect(never.created).toEqual([]);
+  });
+
+  it('warns once that "dropped" is deprecated when a page listens for it, as the transport does', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const transport = new DeferredTransport({ endpoint: ENDPOINT, storage: new FakeStorage() }, controlledLoader().load);
+    transport.addEventListener('error', () => {});
+    expect(warn).not.toHaveBeenCalled();
+    transport.addEventListener('dropped', () => {});
+    transport.addEventListener('dropped', () => {});
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]![0])).toContain('"dropped" is deprecated');
   });
 });
 

@@ -1,0 +1,30 @@
+import type { FeedbackEvent } from '../context/event.js';
+import { warnOnce } from '../internal/warn.js';
+
+// What both transports say when an event ends unsent, and the site's `transform`, run
+// the same way by each: the deferred transport (src/transport/deferred.ts) applies it
+// before it holds an answer, so what waits in storage is already redacted.
+
+export const DESTROYED = 'transport was destroyed; event not sent';
+export const CONSENT_DENIED = 'consent denied: event not sent';
+
+/**
+ * Runs the site's `transform` on `event`: the event to send, `null` when the
+ * site chose not to send it (not an error), or `{ error }` when it threw.
+ */
+export function runTransform(
+  transform: ((event: FeedbackEvent) => FeedbackEvent | null) | undefined,
+  event: FeedbackEvent,
+): FeedbackEvent | null | { error: string } {
+  if (!transform) return event;
+  try {
+    return transform(event) ?? null;
+  } catch (error) {
+    return { error: `transform threw (${String(error)}); event not sent` };
+  }
+}
+
+/** Warns once when someone listens for the deprecated `dropped` event. */
+export function warnIfDeprecated(type: string): void {
+  if (type === 'dropped') warnOnce('transport event "dropped" is deprecated; use "error" (willRetry false).');
+}
