@@ -178,7 +178,15 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
   /** New options (everything but the endpoint) for the transport, now or when it loads; `consent` acts as `setConsent()`. */
   configure(changes: SharedTransportOptions): void {
     const { consent, ...rest } = changes ?? {};
+    // New storage rules apply to what already waits, as the transport moves its queue.
+    const storageRules = !this.real && ('persist' in rest || 'storage' in rest || 'persistPersonalData' in rest);
+    if (storageRules) this.takeStoredIntoMemory();
     this.options = { ...this.options, ...rest, endpoint: this.options.endpoint };
+    if (storageRules) {
+      this.storageSlot = undefined;
+      this.unstored = [];
+      this.writeStored(this.held.filter((event) => this.mayStore(event)));
+    }
     // `transform` stays here (see the class comment); the rest is the transport's.
     const { transform: _ownedHere, ...forTransport } = rest;
     if (this.real) this.real.configure?.(forTransport);
@@ -265,6 +273,13 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
       const ids = new Set(adding.map((event) => event.id));
       this.writeStored([...this.readStored().filter((event) => !ids.has(event.id)), ...adding]);
     });
+  }
+
+  /** Moves what waits in storage (this page's answers and an earlier page's) into memory, and empties the key. */
+  private takeStoredIntoMemory(): void {
+    const own = new Set(this.held.map((event) => event.id));
+    this.held = [...this.readStored().filter((event) => !own.has(event.id)), ...this.held];
+    this.writeStored([]);
   }
 
   private readStored(): FeedbackEvent[] {

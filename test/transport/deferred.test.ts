@@ -317,6 +317,73 @@ describe("DeferredTransport: the site's transform and the end of the transport",
   });
 });
 
+describe('DeferredTransport: storage options changed before its file loads', () => {
+  const heldIds = (storage: FakeStorage, key = HELD_KEY) =>
+    (JSON.parse(storage.getItem(key) ?? '[]') as Array<{ id: string }>).map((event) => event.id);
+
+  it('persist: "memory" takes what waits out of storage, keeps it in memory and stores nothing new', async () => {
+    const storage = new FakeStorage();
+    const loader = controlledLoader();
+    const transport = new DeferredTransport({ endpoint: ENDPOINT, storage }, loader.load);
+    const first = makeEvent();
+    transport.send(first);
+    await settle();
+    expect(heldIds(storage)).toEqual([first.id]);
+
+    transport.configure({ persist: 'memory' });
+    expect(storage.getItem(HELD_KEY)).toBeNull();
+    const second = makeEvent();
+    transport.send(second);
+    await settle();
+    expect(storage.getItem(HELD_KEY)).toBeNull();
+    expect(transport.pending()).toBe(2);
+
+    loader.resolve();
+    await transport.start();
+    expect(loader.created[0].transport.sent.map((event) => event.id)).toEqual([first.id, second.id]);
+  });
+
+  it('persistPersonalData turned off takes a stored call-back request out of storage; turned on writes it', async () => {
+    const storage = new FakeStorage();
+    const loader = controlledLoader();
+    const transport = new DeferredTransport({ endpoint: ENDPOINT, storage, persistPersonalData: true }, loader.load);
+    const rating = makeEvent();
+    const callback = makeEvent('callback');
+    transport.send(rating);
+    transport.send(callback);
+    await settle();
+    expect(heldIds(storage)).toEqual([rating.id, callback.id]);
+
+    transport.configure({ persistPersonalData: false });
+    expect(heldIds(storage)).toEqual([rating.id]);
+    transport.configure({ persistPersonalData: true });
+    expect(heldIds(storage)).toEqual([rating.id, callback.id]);
+    expect(transport.pending()).toBe(2);
+  });
+
+  it("another storage: what waits moves there, an earlier page's answers included", async () => {
+    const before = new FakeStorage();
+    const after = new FakeStorage();
+    const earlier = makeEvent();
+    before.setItem(HELD_KEY, JSON.stringify([earlier]));
+    const loader = controlledLoader();
+    const transport = new DeferredTransport({ endpoint: ENDPOINT, storage: before }, loader.load);
+    const mine = makeEvent();
+    transport.send(mine);
+    await settle();
+    expect(heldIds(before)).toEqual([earlier.id, mine.id]);
+
+    transport.configure({ storage: after });
+    expect(before.getItem(HELD_KEY)).toBeNull();
+    expect(heldIds(after)).toEqual([earlier.id, mine.id]);
+
+    loader.resolve();
+    await transport.start();
+    expect(loader.created[0].transport.sent.map((event) => event.id)).toEqual([earlier.id, mine.id]);
+    expect(after.getItem(HELD_KEY)).toBeNull();
+  });
+});
+
 describe('DeferredTransport: an earlier page left a queue', () => {
   it("starts the transport when the page is idle if the transport's own queue has this endpoint's answers", async () => {
     const storage = new FakeStorage();
