@@ -519,11 +519,17 @@ export class Launcher extends ElementBase {
     target?.focus();
   }
 
-  /** Closes; a `reason` means the visitor dismissed it (counted unless they had answered). */
+  /**
+   * Closes; a `reason` means the visitor dismissed it (counted unless they had
+   * answered). A tab's card dismissed by the visitor folds back to the tab,
+   * which stays for the rest of the page view.
+   */
   private close(reason: DismissReason | undefined): void {
     if (!this.isOpen || !this.parts) return;
     const { panel, tab, announcer } = this.parts;
-    this.isOpen = false;
+    const fold = tab !== undefined && reason !== undefined;
+    if (fold && panel.hidden) return;
+    if (!fold) this.isOpen = false;
     if (openLauncher === this) openLauncher = undefined;
     this.stopFollowingKeyboard();
     this.stopFollowingKeyboard = () => {};
@@ -531,7 +537,7 @@ export class Launcher extends ElementBase {
     if (panel instanceof HTMLDialogElement && panel.open) panel.close();
     if (!(panel instanceof HTMLDialogElement)) panel.hidden = true;
     if (tab) {
-      tab.hidden = true;
+      tab.hidden = !fold;
       tab.setAttribute('aria-expanded', 'false');
     }
     announcer.textContent = '';
@@ -581,7 +587,7 @@ export class Launcher extends ElementBase {
   };
 
   private readonly handleKeyDown = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape' || !this.isOpen || event.defaultPrevented) return;
+    if (event.key !== 'Escape' || !this.isOpen || this.parts?.panel.hidden || event.defaultPrevented) return;
     if (this.display === 'inline' || this.display === 'modal') return; // the dialog's cancel event handles the modal
     event.stopPropagation();
     this.close('escape');

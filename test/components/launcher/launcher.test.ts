@@ -228,6 +228,39 @@ describe('<feelback-launcher>', () => {
     expect(tab.getAttribute('aria-expanded')).toBe('true');
   });
 
+  it("closing the tab's card folds it back to the tab, which stays for the page view; the dismissal counts", async () => {
+    const launcher = place('display="tab"');
+    await opened(launcher);
+    const reasons: string[] = [];
+    launcher.addEventListener('feelback-dismiss', (event) => reasons.push(event.detail.reason));
+    const tab = shadow<HTMLButtonElement>(launcher, '[part="tab"]')!;
+    tab.click();
+    shadow<HTMLButtonElement>(launcher, '[part="close"]')!.click();
+    expect(panelOf(launcher).hidden).toBe(true);
+    expect(tab.hidden).toBe(false);
+    expect(tab.getAttribute('aria-expanded')).toBe('false');
+    expect(launcher.shadowRoot!.activeElement).toBe(tab);
+    expect(launcher.open).toBe(true);
+    expect(reasons).toEqual(['close']);
+
+    // Opened again and closed with Escape: folded again; Escape on the folded tab does nothing more.
+    tab.click();
+    expect(panelOf(launcher).hidden).toBe(false);
+    const escape = () => new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true, cancelable: true });
+    launcher.dispatchEvent(escape());
+    expect(panelOf(launcher).hidden).toBe(true);
+    expect(tab.hidden).toBe(false);
+    const onFoldedTab = escape();
+    tab.dispatchEvent(onFoldedTab);
+    expect(reasons).toEqual(['close', 'escape']);
+    expect(launcherEvents().filter((event) => event.type === 'dismissed')).toHaveLength(2);
+
+    // hide() still removes it.
+    launcher.hide();
+    expect(tab.hidden).toBe(true);
+    expect(launcher.open).toBe(false);
+  });
+
   it('a folded tab neither blocks other launchers nor starts the re-contact wait; opening it sets the other aside', async () => {
     const tabbed = place('display="tab"', 'site');
     await opened(tabbed);
