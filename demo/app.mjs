@@ -89,6 +89,7 @@ function staticRouteFor(path) {
  * @property {string[]} [corsOrigins] origins allowed to post answers from another site
  * @property {string} [adminToken] the token that reads answers; made up (and returned) when left out
  * @property {string[]} [allowedHosts] `Host` values served; default the bound host and the loopback names, with the port
+ * @property {string} [publicUrl] the address people open the collector at, for the inbox links in alerts; default `http://<bound address>:<port>`
  * @property {boolean} [trustProxy] take the client address and scheme from `X-Forwarded-For`/`-Proto` (behind a reverse proxy only)
  * @property {RateLimits} [rateLimits] `<count>/<window>` strings (e.g. `60/1m`), or null for no limit
  * @property {{ headersMs?: number, requestMs?: number, keepAliveMs?: number }} [timeouts]
@@ -159,6 +160,7 @@ export async function startDemoServer({
   corsOrigins = [],
   adminToken,
   allowedHosts,
+  publicUrl: configuredPublicUrl,
   trustProxy = false,
   rateLimits = {},
   timeouts = {},
@@ -608,7 +610,8 @@ export async function startDemoServer({
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const hosts = allowedHosts?.length ? allowedHosts : defaultAllowedHosts(host, address.port);
   hostAllowed = createHostCheck(hosts);
-  const publicUrl = `http://${shownHost}:${address.port}`;
+  const boundUrl = `http://${shownHost}:${address.port}`;
+  const publicUrl = configuredPublicUrl ?? boundUrl;
   alerts = startAlerts({
     store,
     config: alertConfig,
@@ -642,7 +645,7 @@ export async function startDemoServer({
   }
 
   return {
-    url: publicUrl,
+    url: boundUrl,
     port: address.port,
     adminToken: token,
     adminTokenGenerated: !adminToken,

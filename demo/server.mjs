@@ -8,6 +8,7 @@
 //   DATABASE_URL   postgres://user:password@host:5432/db: store in PostgreSQL instead
 //   ADMIN_TOKEN    reads answers (Bearer or the sign-in page); made up and printed when unset
 //   ALLOWED_HOSTS  Host names served (comma-separated); default the bound host and localhost
+//   PUBLIC_URL     the address people open the collector at (https://feedback.example.com), for links in alerts
 //   CORS_ORIGINS   comma-separated origins allowed to post answers from other sites, or *
 //   RETENTION_DAYS, PERSONAL_DATA_RETENTION_DAYS   delete old events / callback personal data
 //   ALERT_WEBHOOK_URL, ALERT_WEBHOOK_SECRET, ALERT_WEBHOOK_FORMAT, ALERT_ON, ALERT_COMMENT_WAIT,
@@ -55,6 +56,9 @@ console.log(`serving hosts:    ${demo.allowedHosts.join(', ')}${config.allowedHo
 if (config.corsOrigins?.length) console.log(`CORS (posting):   ${config.corsOrigins.join(', ')}`);
 if (!['127.0.0.1', 'localhost', '::1'].includes(config.host) && !config.allowedHosts) {
   console.warn(`Listening on ${config.host}: set ALLOWED_HOSTS to the name visitors use (e.g. feedback.example.com), or requests for it are refused with 421.`);
+}
+if (!['127.0.0.1', 'localhost', '::1'].includes(config.host) && !config.publicUrl) {
+  console.warn(`Listening on ${config.host}: set PUBLIC_URL (e.g. https://feedback.example.com), or links in alerts point at ${demo.url}.`);
 }
 
 function shutdown() {

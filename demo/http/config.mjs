@@ -77,6 +77,26 @@ function flag(env, name) {
 }
 
 /**
+ * PUBLIC_URL: the address people reach the collector at (behind a proxy, say), for the
+ * inbox links in alerts. A path is kept (a collector mounted under /feedback); no query.
+ * @param {NodeJS.ProcessEnv} env
+ */
+function publicUrl(env) {
+  const text = env.PUBLIC_URL?.trim();
+  if (!text) return undefined;
+  let url;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username || url.password) {
+    throw new ConfigError(`PUBLIC_URL="${text}" must be the http(s) address people open the collector at, e.g. https://feedback.example.com (no query, fragment or credentials).`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+/**
  * @param {NodeJS.ProcessEnv} env
  * @returns {import('../app.mjs').DemoServerOptions & { port: number, host: string }}
  */
@@ -102,6 +122,7 @@ export function readConfig(env) {
     corsOrigins: list(env, 'CORS_ORIGINS'),
     adminToken,
     allowedHosts: allowedHosts.length ? allowedHosts : undefined,
+    publicUrl: publicUrl(env),
     trustProxy: flag(env, 'TRUST_PROXY'),
     rateLimits: {
       requests: rate(env, 'RATE_LIMIT_REQUESTS', DEFAULT_LIMITS.requests),

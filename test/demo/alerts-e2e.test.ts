@@ -81,10 +81,11 @@ describe.each(STORE_KINDS)('alerts through the collector on %s', (kind) => {
     for (const close of cleanup.splice(0).reverse()) await close();
   });
 
-  async function collector(location: StoreLocation, env: Record<string, string>, retryDelay = () => 50): Promise<DemoServer> {
+  async function collector(location: StoreLocation, env: Record<string, string>, retryDelay = () => 50, publicUrl?: string): Promise<DemoServer> {
     const demo = await startDemoServer({
       port: 0,
       ...location,
+      ...(publicUrl ? { publicUrl } : {}),
       adminToken: ADMIN_TOKEN,
       rateLimits: { requests: null, feedback: null, callback: null },
       alerts: { config: readAlertConfig({ ALERT_WEBHOOK_SECRET: SECRET, ALERT_COMMENT_WAIT: '0', ...env }), pollMs: 25, retryDelay },
@@ -133,6 +134,16 @@ describe.each(STORE_KINDS)('alerts through the collector on %s', (kind) => {
     expect(blocks).toContain('https://shop.example/pay');
     expect(blocks).toContain(`${demo.url}/inbox#item-${feeling.id}`);
     expect(hook.deliveries[0].headers['x-feelback-delivery']).toBe(feeling.id);
+  });
+
+  it('links to the inbox at PUBLIC_URL when the collector has one (behind a proxy)', async () => {
+    const hook = await receiver();
+    const demo = await collector(await stores.fresh(), { ALERT_WEBHOOK_URL: hook.url, ALERT_WEBHOOK_FORMAT: 'json' }, undefined, 'https://feedback.example.com/collector');
+    const feeling = angry();
+    await post(demo, [feeling]);
+    await until(() => hook.deliveries.length === 1, 'the alert');
+    expect(hook.deliveries[0].body).toContain(`https://feedback.example.com/collector/inbox#item-${feeling.id}`);
+    expect(hook.deliveries[0].body).not.toContain(demo.url);
   });
 
   it('a happy visitor gives no alert; the same angry batch posted twice gives one', async () => {

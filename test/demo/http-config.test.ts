@@ -34,6 +34,7 @@ describe('readConfig', () => {
       RETENTION_DAYS: '365',
       PERSONAL_DATA_RETENTION_DAYS: '30',
       TRUST_PROXY: 'true',
+      PUBLIC_URL: 'https://example.com/feedback/',
     });
     expect(config).toMatchObject({
       port: 9000,
@@ -42,6 +43,7 @@ describe('readConfig', () => {
       corsOrigins: ['https://shop.example'],
       trustProxy: true,
       retention: { retentionDays: 365, personalDataDays: 30 },
+      publicUrl: 'https://example.com/feedback',
     });
     expect(config.rateLimits?.feedback).toEqual({ capacity: 30, windowMs: 60_000 });
     expect(config.rateLimits?.requests).toBeNull();
@@ -56,6 +58,9 @@ describe('readConfig', () => {
     [{ RATE_LIMIT_CALLBACK: 'five per hour' }, /^RATE_LIMIT_CALLBACK: "five per hour" is not a rate/],
     [{ RETENTION_DAYS: '-1' }, /^RETENTION_DAYS="-1"/],
     [{ TRUST_PROXY: 'maybe' }, /^TRUST_PROXY="maybe" must be true or false/],
+    [{ PUBLIC_URL: 'feedback.example.com' }, /^PUBLIC_URL="feedback.example.com" must be the http\(s\) address/],
+    [{ PUBLIC_URL: 'javascript:alert(1)' }, /^PUBLIC_URL="javascript:alert\(1\)" must be/],
+    [{ PUBLIC_URL: 'https://feedback.example.com/?x=1' }, /^PUBLIC_URL="https:\/\/feedback\.example\.com\/\?x=1" must be .*no query/],
   ])('names the variable that is wrong: %o', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
   });
