@@ -37,10 +37,10 @@ export const LIMITS = {
   eventsPerBatch: 500,
   /** Identifiers: widget ids, scale names, feeling ids, time zones, locales, session ids. */
   name: 200,
-  /** URLs and referrers. */
+  /** URLs and referrers: longer ones (a site that sends query strings) are cut to this, not refused. */
   url: 2048,
-  /** Comment text: the library caps at 1,000 by default; a site may raise it. */
-  commentText: 5000,
+  /** Comment text: the library caps at 1,000 by default; a site may raise it to 10,000 (`maxlength`). */
+  commentText: 10_000,
   callbackName: 200,
   callbackTopic: 500,
   /** Serialised `metadata`, after cleaning. */
@@ -99,18 +99,30 @@ function object(value, field) {
   return value;
 }
 
+/** Characters as the library counts them (src/context/text.ts): an emoji is one, not two UTF-16 units. */
+function characterCount(/** @type {string} */ text) {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
 /**
- * A cleaned string (see `cleanText`), checked for length after cleaning.
+ * A cleaned string (see `cleanText`), checked for length after cleaning, in
+ * characters as the library counts them. With `cut`, a longer one is cut to
+ * `max` characters instead of refused (URLs: the answer matters more).
  * @param {unknown} value
  * @param {string} field
- * @param {{ max: number, allowEmpty?: boolean, multiline?: boolean }} options
+ * @param {{ max: number, allowEmpty?: boolean, multiline?: boolean, cut?: boolean }} options
  * @returns {string}
  */
-function string(value, field, { max, allowEmpty = false, multiline = false }) {
+function string(value, field, { max, allowEmpty = false, multiline = false, cut = false }) {
   if (typeof value !== 'string') throw new SchemaError(field, 'must be a string');
   const cleaned = cleanText(value, { multiline });
   if (!allowEmpty && cleaned.trim() === '') throw new SchemaError(field, 'must not be empty');
-  if (cleaned.length > max) throw new SchemaError(field, `must be at most ${max} characters`);
+  if (cleaned.length > max && characterCount(cleaned) > max) {
+    if (cut) return Array.from(cleaned).slice(0, max).join('');
+    throw new SchemaError(field, `must be at most ${max} characters`);
+  }
   return cleaned;
 }
 
@@ -200,7 +212,8 @@ function callback(value, field) {
   const window = string(given.window, `${field}.window`, { max: LIMITS.name });
   const topic = string(given.topic, `${field}.topic`, { max: LIMITS.callbackTopic, allowEmpty: true, multiline: true });
   if (given.consent !== true) throw new SchemaError(`${field}.consent`, 'must be true');
-  const timeZone = string(given.timeZone, `${field}.timeZone`, { max: LIMITS.name });
+  // Empty when the visitor's browser could not say (form-state.ts, visitorTimeZone()).
+  const timeZone = string(given.timeZone, `${field}.timeZone`, { max: LIMITS.name, allowEmpty: true });
   /** @type {NonNullable<FeedbackEvent['callback']>} */
   const canonical = { name, phone: given.phone, window, topic, consent: true, timeZone };
   if (given.replyTo !== undefined) canonical.replyTo = uuid(given.replyTo, `${field}.replyTo`);
@@ -227,8 +240,8 @@ function context(value, field) {
   const viewport = object(given.viewport, `${field}.viewport`);
   /** @type {FeedbackEvent['context']} */
   const canonical = {
-    url: string(given.url, `${field}.url`, { max: LIMITS.url, allowEmpty: true }),
-    referrer: string(given.referrer, `${field}.referrer`, { max: LIMITS.url, allowEmpty: true }),
+    url: string(given.url, `${field}.url`, { max: LIMITS.url, allowEmpty: true, cut: true }),
+    referrer: string(given.referrer, `${field}.referrer`, { max: LIMITS.url, allowEmpty: true, cut: true }),
     locale: string(given.locale, `${field}.locale`, { max: LIMITS.name }),
     viewport: {
       width: finiteNumber(viewport.width, `${field}.viewport.width`),

@@ -98,6 +98,26 @@ describe.each(STORE_KINDS)('collector on %s', (kind) => {
       expect(dismissed.launcher).toEqual({ ...launcher, reason: 'escape' });
     });
 
+    it('accepts the longest answers the library can send: a 10,000-character comment, an emoji topic of 500, no time zone, a long URL', async () => {
+      const rating = ratingEvent({ context: { ...ratingEvent().context, url: `https://shop.example/search?q=${'x'.repeat(3000)}` } });
+      const comment = commentEvent({ comment: { text: 'é'.repeat(9_999) + '!', replyTo: rating.id } });
+      const callback = callbackEvent({
+        callback: { name: 'Ada', phone: '+441234567890', window: 'morning', topic: '🙂'.repeat(500), consent: true, timeZone: '' },
+      });
+      const answer = await post(JSON.stringify(batch([rating, comment, callback])));
+      expect(answer.status).toBe(200);
+      const stored = await listEvents();
+      const url = stored.find((event) => event.id === rating.id)!.context.url;
+      expect(url).toHaveLength(2048);
+      expect(rating.context.url.startsWith(url)).toBe(true);
+      expect(stored.find((event) => event.id === callback.id)!.callback).toMatchObject({ topic: '🙂'.repeat(500), timeZone: '' });
+      expect(Array.from(stored.find((event) => event.id === comment.id)!.comment!.text)).toHaveLength(10_000);
+
+      const tooLong = await post(JSON.stringify(batch([commentEvent({ comment: { text: 'x'.repeat(10_001), replyTo: rating.id } })])));
+      expect(tooLong.status).toBe(400);
+      expect(tooLong.body.error).toMatch(/comment\.text.*at most 10000 characters/);
+    });
+
     it('stores a resent event once and still acknowledges it', async () => {
       const event = ratingEvent();
       const body = JSON.stringify(batch([event]));

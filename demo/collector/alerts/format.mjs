@@ -82,7 +82,8 @@ export function slackPayload(alert) {
   const fields = [];
   if (alert.who) {
     fields.push(`*Name*\n${slackText(alert.who.name)}`, `*Phone*\n${slackText(alert.who.phone)}`);
-    fields.push(`*When*\n${slackText(alert.who.window)} (${slackText(alert.who.timeZone)})`);
+    // The zone is empty when the visitor's browser could not say.
+    fields.push(`*When*\n${slackText(alert.who.window)} (${alert.who.timeZone ? slackText(alert.who.timeZone) : 'time zone unknown'})`);
   }
   if (alert.what.feeling) fields.push(`*Feeling*\n${slackText(alert.what.feeling)} (${alert.what.score})`);
   if (alert.what.rating) fields.push(`*Rating*\n${slackText(alert.what.rating)}`);

@@ -89,6 +89,15 @@ describe('what an alert says', () => {
     expect(slackPayload(feelingAlert).text).toContain('A visitor feels angry on checkout');
     expect(jsonPayload(feelingAlert)).toEqual({ type: 'feelback.alert', v: 1, alert: feelingAlert });
   });
+
+  it("says the visitor's time zone is unknown when their browser could not tell", () => {
+    const callback = callbackEvent({
+      callback: { name: 'Ana', phone: '+4915112345678', window: 'evening', topic: '', consent: true, timeZone: '' },
+    });
+    const text = JSON.stringify(slackPayload(buildAlert(callback, { reason: 'call back requested', receivedAt: '2026-12-01T10:00:01.000Z', inboxUrl })));
+    expect(text).toContain('evening (time zone unknown)');
+    expect(text).not.toContain('evening ()');
+  });
 });
 
 describe('posting to a real webhook receiver', () => {
