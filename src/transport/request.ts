@@ -1,3 +1,4 @@
+import { warnOnce } from '../internal/warn.js';
 import type { RequestResult } from './types.js';
 
 /**
@@ -38,13 +39,21 @@ export async function postBody(endpoint: string, body: string, options: PostOpti
     controller.abort();
   }, options.timeoutMs);
   try {
-    const response = await options.fetch(endpoint, {
+    const init: RequestInit = {
       method: 'POST',
       headers: { ...options.headers, 'content-type': 'application/json' },
       body,
       keepalive: options.keepalive,
       signal: controller.signal,
-    });
+    };
+    let response = await options.fetch(endpoint, init);
+    if (response.redirected && response.url && response.url !== endpoint) {
+      // A 301, 302 or 303 turned the POST into a GET without the answers, and a 2xx for that GET
+      // would count them delivered: post them again where the redirect led (after a 307 or 308 the
+      // server has them twice, and drops the repeat by its id).
+      warnOnce(`the endpoint ${endpoint} redirects to ${response.url}; answers are posted there again. Set the endpoint to that URL.`);
+      response = await options.fetch(response.url, { ...init, redirect: 'error' });
+    }
     const { status } = response;
     return { status, retryAfter: response.headers?.get?.('retry-after'), error: `HTTP ${status} from ${endpoint}` };
   } catch (error) {

@@ -62,6 +62,22 @@ describe('transport in Chromium against a real server', () => {
     await expect.poll(() => pendingOn(suite.page)).toBe(0);
   });
 
+  it('an endpoint that redirects with 302: the answers are posted again where it led, not counted sent by the GET', async () => {
+    const log = watchConsole(suite.page);
+    suite.server.respond((request) => (request.path === '/collect-old' ? { status: 302, headers: { location: '/collect' } } : 204));
+    await openTransportPage(suite, '/transport-redirect.html', {
+      title: 'transport',
+      widget: 'transport-test',
+      transport: { endpoint: '/collect-old', flushIntervalMs: 50, backoffBaseMs: 100, backoffCapMs: 800, timeoutMs: 2000 },
+    });
+    const ids = await answer(3);
+    await expect.poll(() => missing(ids), { timeout: 10_000 }).toEqual([]);
+    // The browser followed the 302 with a GET that carried nothing; the answers came in a POST of their own.
+    expect(suite.server.requests.filter((request) => request.path === '/collect')).not.toHaveLength(0);
+    expect(log.warnings.filter((warning) => warning.includes('redirects to'))).toHaveLength(1);
+    await expect.poll(() => pendingOn(suite.page)).toBe(0);
+  });
+
   it('(b) offline while answering, back online: every id arrives', async () => {
     await open('/transport-b.html');
     await suite.context.setOffline(true);

@@ -72,6 +72,21 @@ describe('postBody', () => {
     }));
   });
 
+  it('after a redirect, posts the body again where it led (a 302 turned the POST into an empty GET), warning once', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const fetch = vi.fn(async (url: string | URL | Request) =>
+      (url === 'https://c.example/old'
+        ? { status: 200, redirected: true, url: 'https://c.example/new', headers: new Headers() }
+        : { status: 204, redirected: false, url: String(url), headers: new Headers() }) as Response,
+    );
+    const result = await postBody('https://c.example/old', '{"v":1}', options(fetch as typeof globalThis.fetch));
+    expect(result.status).toBe(204);
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(fetch).toHaveBeenLastCalledWith('https://c.example/new', expect.objectContaining({ method: 'POST', body: '{"v":1}', redirect: 'error' }));
+    await postBody('https://c.example/old', '{"v":1}', options(fetch as typeof globalThis.fetch));
+    expect(warn.mock.calls.filter(([message]) => String(message).includes('redirects to https://c.example/new'))).toHaveLength(1);
+  });
+
   it('never rejects: a network error and a timeout are status 0 with a sentence that says which', async () => {
     const failing = (async () => {
       throw new TypeError('Failed to fetch');
