@@ -425,10 +425,16 @@ class FeedbackTransport extends EventTarget implements LiveTransport {
 
   private resumePage(restored: boolean): void {
     if (this.destroyed) return;
-    for (const record of this.records.values()) record.beaconed = false;
+    const at = this.now();
+    // Back online (or back from the back/forward cache): what failed while away gets a fresh try
+    // now instead of waiting out its backoff; a Retry-After the server asked for still holds.
+    for (const record of this.records.values()) {
+      record.beaconed = false;
+      record.retryAt = record.dueAt = Math.min(record.dueAt, at);
+    }
     if (restored) this.store?.resume();
     void this.adoptStored();
-    this.wake(this.now());
+    this.wake(at);
   }
 
   /**

@@ -432,6 +432,36 @@ describe('page lifecycle', () => {
     expect(server.deliveredIds).toEqual([event.id]);
   });
 
+  it('back online, answers that failed while the network was down go at once, not after their backoff', async () => {
+    const t = transport({ flushIntervalMs: 0, backoffBaseMs: 20_000, backoffCapMs: 60_000 });
+    server.answer('network', 'network');
+    const event = makeEvent();
+    t.send(event);
+    // Two failed attempts: the next one waits out a backoff of up to 40 s.
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(server.requests).toHaveLength(2);
+    window.dispatchEvent(new Event('online'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.requests).toHaveLength(3);
+    expect(server.requests[2]!.ids).toEqual([event.id]);
+    expect(t.pending()).toBe(0);
+  });
+
+  it('back online, a Retry-After the server asked for still holds', async () => {
+    const t = transport({ flushIntervalMs: 0 });
+    server.answer({ status: 503, retryAfter: '30' });
+    const event = makeEvent();
+    t.send(event);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.requests).toHaveLength(1);
+    window.dispatchEvent(new Event('online'));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(server.requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(server.requests).toHaveLength(2);
+    expect(t.pending()).toBe(0);
+  });
+
   it('destroy() removes page listeners and timers; stored events wait for the next transport', async () => {
     const t = transport({ flushIntervalMs: 1000 });
     const event = makeEvent();
