@@ -26,8 +26,8 @@ export const GOALS = {
  * much); once a goal is met, the budget is the goal.
  */
 export const BUDGETS = {
-  'feelback.min.js': { before: 21_500, total: 40_900 },
-  'rating-bar.min.js': { before: 18_000, total: 25_900 },
+  'feelback.min.js': { before: 22_100, total: 41_600 },
+  'rating-bar.min.js': { before: 18_600, total: 26_600 },
 };
 
 /** The old single budget, kept for the size table's note. */

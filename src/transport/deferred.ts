@@ -1,6 +1,8 @@
 import type { FeedbackEvent } from '../context/event.js';
+import { resolveEndpoint } from '../internal/endpoint.js';
 import { whenIdle } from '../internal/idle.js';
 import { warnOnce } from '../internal/warn.js';
+import { BODY_MAX_BYTES, packBodies } from './bodies.js';
 import { CONSENT_DENIED, DESTROYED, runTransform, warnIfDeprecated } from './outcomes.js';
 import type { Consent, LiveTransport, QueueStorage, SharedTransportOptions, Transport, TransportOptions } from './types.js';
 
@@ -55,6 +57,10 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
   private storeScheduled = false;
   /** `localStorage` (or the option), opened on first use: the first access on a page costs Chromium tens of ms. */
   private storageSlot?: QueueStorage | null;
+  /** Held answers already handed to `sendBeacon` on this page (each once). */
+  private readonly beaconed = new Set<string>();
+  /** Removes the page-hide listeners; set while answers are held. */
+  private stopWatchingHide?: () => void;
 
   constructor(
     options: TransportOptions,
@@ -82,6 +88,8 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
           if (!event.detail.willRetry) this.relay('dropped', { id: event.detail.id, reason: event.detail.error });
         });
         this.real = real;
+        // The transport beacons on page hide from here on.
+        this.unwatchHide();
         // Answers an earlier page could not hand over, then this page's, oldest first.
         const own = new Set(this.held.map((event) => event.id));
         const waiting = [...this.readStored().filter((event) => !own.has(event.id)), ...this.held];
@@ -144,7 +152,54 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
     }
     this.held.push(transformed);
     if (this.mayStore(transformed)) this.store([transformed]);
+    this.watchHide();
     void this.start();
+  }
+
+  /**
+   * While answers are held, a page hide beacons them (`pagehide`, or
+   * `visibilitychange` to hidden, which is the last event a phone may give):
+   * a visitor who answers and leaves before the transport's file arrives still
+   * counts, personal data kept in memory included. They stay held, and go
+   * again with the transport (at least once; servers drop repeats by id).
+   */
+  private watchHide(): void {
+    const doc = globalThis.document;
+    if (this.stopWatchingHide || !doc || typeof globalThis.addEventListener !== 'function') return;
+    const onHide = (event: Event) => {
+      if (event.type === 'pagehide' || doc.visibilityState === 'hidden') this.beaconHeld();
+    };
+    doc.addEventListener('visibilitychange', onHide);
+    globalThis.addEventListener('pagehide', onHide);
+    this.stopWatchingHide = () => {
+      doc.removeEventListener('visibilitychange', onHide);
+      globalThis.removeEventListener('pagehide', onHide);
+    };
+  }
+
+  private unwatchHide(): void {
+    this.stopWatchingHide?.();
+    this.stopWatchingHide = undefined;
+  }
+
+  private beaconHeld(): void {
+    const endpoint = resolveEndpoint(this.options.endpoint);
+    if (this.real || !endpoint || (this.options.consent ?? 'granted') !== 'granted') return;
+    const sendBeacon = this.options.sendBeacon ?? ((url: string, body: string) => globalThis.navigator.sendBeacon(url, body));
+    const waiting = this.held.filter((event) => !this.beaconed.has(event.id)).map((event) => ({ event }));
+    for (const { body, bytes, items } of packBodies(waiting, new Date())) {
+      // Too large for a beacon: it waits for the transport.
+      if (bytes > BODY_MAX_BYTES) continue;
+      let accepted = false;
+      try {
+        accepted = sendBeacon(endpoint, body);
+      } catch {
+        // No beacon here (or it threw): the answers stay held for the transport.
+      }
+      // Past the browser's in-flight quota the rest wait too.
+      if (!accepted) break;
+      for (const { event } of items) this.beaconed.add(event.id);
+    }
   }
 
   async flush(): Promise<void> {
@@ -198,6 +253,7 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
     if (this.destroyed) return;
     this.destroyed = true;
     this.stopOnlineRetry();
+    this.unwatchHide();
     if (this.real) {
       this.real.destroy();
       return;

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetWarnings } from '../../src/internal/warn.js';
 import { DeferredTransport, HELD_PREFIX, type TransportLoader } from '../../src/transport/deferred.js';
 import type { FeedbackEvent } from '../../src/context/event.js';
@@ -30,6 +30,11 @@ function controlledLoader() {
 }
 
 const settle = () => new Promise((done) => setTimeout(done, 5));
+
+beforeEach(() => {
+  // Transports of earlier tests still hold answers and listen for page hides: never let them reach the network.
+  vi.spyOn(globalThis.navigator, 'sendBeacon').mockImplementation(() => true);
+});
 
 afterEach(() => {
   resetWarnings();
@@ -381,6 +386,64 @@ describe('DeferredTransport: storage options changed before its file loads', () 
     await transport.start();
     expect(loader.created[0].transport.sent.map((event) => event.id)).toEqual([earlier.id, mine.id]);
     expect(after.getItem(HELD_KEY)).toBeNull();
+  });
+});
+
+describe('DeferredTransport: the page hides before its file arrives', () => {
+  function beaconRecorder() {
+    const bodies: Array<{ url: string; ids: string[] }> = [];
+    const sendBeacon = vi.fn((url: string, body: string) => {
+      bodies.push({ url, ids: (JSON.parse(body) as { v: number; events: Array<{ id: string }> }).events.map((event) => event.id) });
+      return true;
+    });
+    return { bodies, sendBeacon };
+  }
+
+  it('beacons what it holds, call-back requests kept in memory included, once each; they stay held for the transport', async () => {
+    const { bodies, sendBeacon } = beaconRecorder();
+    const loader = controlledLoader();
+    const transport = new DeferredTransport({ endpoint: ENDPOINT, storage: new FakeStorage(), sendBeacon }, loader.load);
+    const rating = makeEvent();
+    const callback = makeEvent('callback');
+    transport.send(rating);
+    transport.send(callback);
+    window.dispatchEvent(new Event('pagehide'));
+    expect(bodies).toEqual([{ url: ENDPOINT, ids: [rating.id, callback.id] }]);
+    expect(transport.pending()).toBe(2);
+
+    // Hidden again (the visitor came back and left again): only what is new goes.
+    const later = makeEvent();
+    transport.send(later);
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(bodies.at(-1)).toEqual({ url: ENDPOINT, ids: [later.id] });
+
+    // The file arrives: the transport takes all three, and beacons on later hides itself.
+    loader.resolve();
+    await transport.start();
+    expect(loader.created[0].transport.sent.map((event) => event.id)).toEqual([rating.id, callback.id, later.id]);
+    window.dispatchEvent(new Event('pagehide'));
+    expect(bodies).toHaveLength(2);
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+  });
+
+  it('beacons nothing while consent is pending, and nothing when the browser refuses (the answers stay held)', () => {
+    const pending = beaconRecorder();
+    const held = new DeferredTransport({ endpoint: ENDPOINT, storage: new FakeStorage(), consent: 'pending', sendBeacon: pending.sendBeacon }, controlledLoader().load);
+    held.send(makeEvent());
+    window.dispatchEvent(new Event('pagehide'));
+    expect(pending.sendBeacon).not.toHaveBeenCalled();
+
+    const refusing = vi.fn(() => false);
+    const transport = new DeferredTransport({ endpoint: `${ENDPOINT}/r`, storage: new FakeStorage(), sendBeacon: refusing }, controlledLoader().load);
+    transport.send(makeEvent());
+    window.dispatchEvent(new Event('pagehide'));
+    window.dispatchEvent(new Event('pagehide'));
+    // Refused, so not counted as sent: tried again on the next hide.
+    expect(refusing).toHaveBeenCalledTimes(2);
+    expect(transport.pending()).toBe(1);
+    held.destroy();
+    transport.destroy();
   });
 });
 
