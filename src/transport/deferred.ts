@@ -96,7 +96,9 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
         this.held = [];
         this.unstored = [];
         for (const event of waiting) real.send(event);
-        this.writeStored([]);
+        // While consent is pending the transport keeps answers in memory only, so what waits in
+        // storage stays there until consent is settled (see setConsent), or a later page sends it.
+        if ((this.options.consent ?? 'granted') !== 'pending') this.writeStored([]);
         if (Object.keys(this.changedBeforeLoad).length > 0) real.configure?.(this.changedBeforeLoad);
         this.changedBeforeLoad = {};
         return real;
@@ -216,6 +218,8 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
     this.options = { ...this.options, consent };
     if (this.real) {
       this.real.setConsent(consent);
+      // Granted: the transport stores them in its own queue now; denied: dropped, as everything is.
+      if (consent !== 'pending') this.writeStored([]);
       return;
     }
     if (consent === 'denied') {

@@ -468,4 +468,20 @@ describe('DeferredTransport: an earlier page left a queue', () => {
     await settle();
     expect(loader.load).not.toHaveBeenCalled();
   });
+
+  it("while consent is pending, an earlier page's answers stay in storage until consent is settled", async () => {
+    const storage = new FakeStorage();
+    const earlier = makeEvent();
+    storage.setItem(HELD_KEY, JSON.stringify([earlier]));
+    const loader = controlledLoader();
+    loader.resolve();
+    const transport = new DeferredTransport({ endpoint: ENDPOINT, storage, consent: 'pending' }, loader.load);
+    transport.send(makeEvent());
+    await transport.start();
+    expect(loader.created[0].transport.sent.map((event) => event.id)).toContain(earlier.id);
+    // The transport holds them in memory only while consent is pending: a visitor who leaves now loses nothing.
+    expect(JSON.parse(storage.getItem(HELD_KEY)!).map((event: { id: string }) => event.id)).toEqual([earlier.id]);
+    transport.setConsent('granted');
+    expect(storage.getItem(HELD_KEY)).toBeNull();
+  });
 });
