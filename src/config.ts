@@ -16,7 +16,10 @@ export interface FeelbackConfig {
    * object you passed are not seen. Set a key to `undefined` to remove it.
    */
   metadata?: Record<string, unknown>;
-  /** Locale used when no `lang` attribute is found on or above an element. */
+  /**
+   * Locale used when no `lang` attribute is found on or above an element,
+   * `<html lang>` aside: this ranks above the page's `<html lang>`.
+   */
   locale?: string;
   /** `'granted'` (default), `'pending'` (hold answers in memory) or `'denied'` (drop them). */
   consent?: Consent;

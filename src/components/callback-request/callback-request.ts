@@ -31,17 +31,10 @@ import {
   type RequestStatus,
 } from './form-state.js';
 import { callbackRequestStrings, type CallbackRequestMessage } from './strings.js';
+import { DEFAULT_WINDOW_IDS, defaultWindows } from './windows.js';
 
 export type { CallbackWindowOption, RequestStatus } from './form-state.js';
 
-/** The built-in best-time choices; labels and "when" phrases come from the string table. */
-const DEFAULT_WINDOW_IDS = ['asap', 'morning', 'afternoon', 'evening'] as const;
-const WINDOW_KEYS = {
-  asap: 'Asap',
-  morning: 'Morning',
-  afternoon: 'Afternoon',
-  evening: 'Evening',
-} as const;
 /** An hour is far more than anyone needs to fill five fields; a larger value would drop real people. */
 const MAX_MIN_FILL_MS = 60 * 60 * 1000;
 
@@ -503,11 +496,7 @@ export class CallbackRequest extends FeelbackElement {
 
   private windowOptions(): CallbackWindowOption[] {
     if (this.customWindows) return this.customWindows;
-    return DEFAULT_WINDOW_IDS.map((id) => ({
-      id,
-      label: this.localize.t(`window${WINDOW_KEYS[id]}`),
-      when: this.localize.t(`when${WINDOW_KEYS[id]}`),
-    }));
+    return defaultWindows((key) => this.localize.t(key));
   }
 
   private windowIds(): string[] {
