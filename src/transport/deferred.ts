@@ -70,7 +70,7 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
     this.options = options;
     // Whether an earlier page left answers is read at idle, not on the way to the first render.
     whenIdle(() => {
-      if (!this.real && !this.destroyed && this.leftByEarlierPage()) void this.start();
+      if (!this.real && !this.destroyed && this.options.consent !== 'denied' && this.leftByEarlierPage()) void this.start();
     });
   }
 
@@ -96,9 +96,9 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
         this.held = [];
         this.unstored = [];
         for (const event of waiting) real.send(event);
-        // While consent is pending the transport keeps answers in memory only, so what waits in
-        // storage stays there until consent is settled (see setConsent), or a later page sends it.
-        if ((this.options.consent ?? 'granted') !== 'pending') this.writeStored([]);
+        // Only with consent does the transport store them itself: until then what waits in storage
+        // stays there (see setConsent), for this page once consent is given or for a later one.
+        if (this.consentGranted()) this.writeStored([]);
         if (Object.keys(this.changedBeforeLoad).length > 0) real.configure?.(this.changedBeforeLoad);
         this.changedBeforeLoad = {};
         return real;
@@ -146,6 +146,10 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
     if (transformed === null) return;
     if ('error' in transformed) {
       this.fail(event.id, transformed.error);
+      return;
+    }
+    if (this.options.consent === 'denied' && !this.real) {
+      this.fail(transformed.id, CONSENT_DENIED);
       return;
     }
     if (this.real) {
@@ -215,19 +219,22 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
   }
 
   setConsent(consent: Consent): void {
+    if (this.destroyed) return;
     this.options = { ...this.options, consent };
     if (this.real) {
       this.real.setConsent(consent);
-      // Granted: the transport stores them in its own queue now; denied: dropped, as everything is.
-      if (consent !== 'pending') this.writeStored([]);
+      // Granted: the transport stores what it was handed in its own queue now.
+      if (consent === 'granted') this.writeStored([]);
       return;
     }
     if (consent === 'denied') {
-      // Dropped, and reported, as the transport drops them.
+      // This page's answers are dropped, and reported, as the transport drops its own; what an
+      // earlier page left waits, as the transport leaves an earlier page's queue alone.
       const dropped = this.held;
+      const ids = new Set(dropped.map((event) => event.id));
       this.held = [];
       this.unstored = [];
-      this.writeStored([]);
+      this.writeStored(this.readStored().filter((event) => !ids.has(event.id)));
       for (const { id } of dropped) this.fail(id, CONSENT_DENIED);
     } else if (consent === 'granted') {
       this.store(this.held.filter((event) => this.mayStore(event)));
@@ -236,15 +243,20 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
 
   /** New options (everything but the endpoint) for the transport, now or when it loads; `consent` acts as `setConsent()`. */
   configure(changes: SharedTransportOptions): void {
+    if (this.destroyed) return;
     const { consent, ...rest } = changes ?? {};
     // New storage rules apply to what already waits, as the transport moves its queue.
-    const storageRules = !this.real && ('persist' in rest || 'storage' in rest || 'persistPersonalData' in rest);
-    if (storageRules) this.takeStoredIntoMemory();
+    const before = this.options;
+    const storageRules =
+      !this.real &&
+      (['persist', 'storage', 'persistPersonalData'] as const).some((key) => key in rest && rest[key] !== before[key]);
+    const stored = storageRules ? this.takeStoredIntoMemory() : undefined;
     this.options = { ...this.options, ...rest, endpoint: this.options.endpoint };
-    if (storageRules) {
+    if (stored) {
       this.storageSlot = undefined;
       this.unstored = [];
-      this.writeStored(this.held.filter((event) => this.mayStore(event)));
+      // Without consent nothing new is written, but what was already stored stays stored.
+      this.writeStored(this.held.filter((event) => this.mayStore(event, stored.has(event.id))));
     }
     // `transform` stays here (see the class comment); the rest is the transport's.
     const { transform: _ownedHere, ...forTransport } = rest;
@@ -262,10 +274,13 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
       this.real.destroy();
       return;
     }
-    // What waits in storage goes out from a later page; what was held in memory only ends here, and says so.
+    // What waits in storage goes out from a later page; what was held in memory only (or could
+    // not be written: storage full, past the newest 200) ends here, and says so.
+    this.writeUnstored();
+    const stored = new Set(this.readStored().map((event) => event.id));
     const held = this.held;
     this.held = [];
-    for (const event of held) if (!this.storage || !this.mayStore(event)) this.fail(event.id, DESTROYED);
+    for (const event of held) if (!stored.has(event.id)) this.fail(event.id, DESTROYED);
   }
 
   /** Warns once when someone listens for the deprecated `dropped` event, as the transport does. */
@@ -308,9 +323,13 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
     return false;
   }
 
-  private mayStore(event: FeedbackEvent): boolean {
-    const consent = this.options.consent ?? 'granted';
-    return consent === 'granted' && (event.type !== 'callback' || this.options.persistPersonalData === true);
+  private consentGranted(): boolean {
+    return (this.options.consent ?? 'granted') === 'granted';
+  }
+
+  /** Whether `event` may wait in storage: with consent (or `stored` already), and personal data only if opted in. */
+  private mayStore(event: FeedbackEvent, stored = false): boolean {
+    return (stored || this.consentGranted()) && (event.type !== 'callback' || this.options.persistPersonalData === true);
   }
 
   /**
@@ -324,29 +343,40 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
     this.unstored.push(...events);
     if (this.storeScheduled) return;
     this.storeScheduled = true;
-    queueMicrotask(() => {
-      this.storeScheduled = false;
-      const adding = this.unstored;
-      this.unstored = [];
-      // Handed over to the loaded transport meanwhile: its own queue keeps them now.
-      if (adding.length === 0 || this.real) return;
-      const ids = new Set(adding.map((event) => event.id));
-      this.writeStored([...this.readStored().filter((event) => !ids.has(event.id)), ...adding]);
-    });
+    queueMicrotask(() => this.writeUnstored());
   }
 
-  /** Moves what waits in storage (this page's answers and an earlier page's) into memory, and empties the key. */
-  private takeStoredIntoMemory(): void {
+  /** Writes what `store()` gathered (at the end of the task, or at once when the transport is destroyed). */
+  private writeUnstored(): void {
+    this.storeScheduled = false;
+    const adding = this.unstored;
+    this.unstored = [];
+    // Handed over to the loaded transport meanwhile: its own queue keeps them now.
+    if (adding.length === 0 || this.real) return;
+    const ids = new Set(adding.map((event) => event.id));
+    this.writeStored([...this.readStored().filter((event) => !ids.has(event.id)), ...adding]);
+  }
+
+  /**
+   * Moves what waits in storage (this page's answers and an earlier page's)
+   * into memory and empties the key; returns the ids that were stored.
+   */
+  private takeStoredIntoMemory(): Set<string> {
+    const stored = this.readStored();
     const own = new Set(this.held.map((event) => event.id));
-    this.held = [...this.readStored().filter((event) => !own.has(event.id)), ...this.held];
+    this.held = [...stored.filter((event) => !own.has(event.id)), ...this.held];
     this.writeStored([]);
+    return new Set(stored.map((event) => event.id));
   }
 
   private readStored(): FeedbackEvent[] {
     try {
       const text = this.storage?.getItem(HELD_PREFIX + this.options.endpoint);
       const parsed: unknown = text ? JSON.parse(text) : [];
-      return Array.isArray(parsed) ? (parsed as FeedbackEvent[]) : [];
+      // Anything but events with an id (a damaged or foreign entry) is left out, never handed over.
+      return Array.isArray(parsed)
+        ? (parsed.filter((event) => typeof event?.id === 'string' && typeof event.type === 'string') as FeedbackEvent[])
+        : [];
     } catch {
       return [];
     }

@@ -10,18 +10,25 @@ export const CONSENT_DENIED = 'consent denied: event not sent';
 
 /**
  * Runs the site's `transform` on `event`: the event to send, `null` when the
- * site chose not to send it (not an error), or `{ error }` when it threw.
+ * site chose not to send it (`null`, `undefined` or `false`: not an error), or
+ * `{ error }` when it threw or returned something that is not an event.
  */
 export function runTransform(
   transform: ((event: FeedbackEvent) => FeedbackEvent | null) | undefined,
   event: FeedbackEvent,
 ): FeedbackEvent | null | { error: string } {
   if (!transform) return event;
+  let result: unknown;
   try {
-    return transform(event) ?? null;
+    result = transform(event);
   } catch (error) {
     return { error: `transform threw (${String(error)}); event not sent` };
   }
+  if (result === null || result === undefined || result === false) return null;
+  if (typeof result !== 'object' || typeof (result as { id?: unknown }).id !== 'string') {
+    return { error: `transform returned ${typeof result === 'object' ? 'an object without an id' : JSON.stringify(result)}, not an event; event not sent` };
+  }
+  return result as FeedbackEvent;
 }
 
 /** Warns once when someone listens for the deprecated `dropped` event. */

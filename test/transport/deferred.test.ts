@@ -447,6 +447,109 @@ describe('DeferredTransport: the page hides before its file arrives', () => {
   });
 });
 
+describe('DeferredTransport: damaged storage, denied consent, a destroyed transport, odd transforms', () => {
+  it('leaves out damaged entries in storage and never throws on them', async () => {
+    const storage = new FakeStorage();
+    const earlier = makeEvent();
+    storage.setItem(HELD_KEY, JSON.stringify([null, {}, 'x', 7, earlier]));
+    const loader = controlledLoader();
+    const transport = new DeferredTransport({ endpoint: ENDPOINT, storage }, loader.load);
+    const mine = makeEvent();
+    transport.send(mine);
+    await settle();
+    expect(() => transport.configure({ persistPersonalData: true })).not.toThrow();
+    loader.resolve();
+    await transport.start();
+    expect(loader.created[0].transport.sent.map((event) => event.id)).toEqual([earlier.id, mine.id]);
+    expect(storage.getItem(HELD_KEY)).toBeNull();
+  });
+
+  it('with consent denied, an answer ends at once with its reason and loads nothing; what an earlier page left waits', async () => {
+    const storage = new FakeStorage();
+    const earlier = makeEvent();
+    storage.setItem(HELD_KEY, JSON.stringify([earlier]));
+    const loader = controlledLoader();
+    const transport = new DeferredTransport({ endpoint: ENDPOINT, storage, consent: 'denied' }, loader.load);
+    const errors: unknown[] = [];
+    transport.addEventListener('error', (event) => errors.push((event as CustomEvent).detail));
+    const answer = makeEvent();
+    transport.send(answer);
+    expect(errors).toEqual([{ id: answer.id, error: 'consent denied: event not sent', willRetry: false }]);
+    expect(transport.pending()).toBe(0);
+    await new Promise((done) => setTimeout(done, 50)); // past the idle check
+    expect(loader.load).not.toHaveBeenCalled();
+    expect(JSON.parse(storage.getItem(HELD_KEY)!)[0].id).toBe(earlier.id);
+  });
+
+  it('a storage option set again to the same value, or changed while consent is pending, keeps what was stored', async () => {
+    const storage = new FakeStorage();
+    const earlier = makeEvent();
+    storage.setItem(HELD_KEY, JSON.stringify([earlier]));
+    const transport = new DeferredTransport({ endpoint: ENDPOINT, storage, consent: 'pending' }, controlledLoader().load);
+    transport.send(makeEvent());
+    transport.configure({ persist: 'local' });
+    transport.configure({ persistPersonalData: true });
+    await settle();
+    expect(JSON.parse(storage.getItem(HELD_KEY)!).map((event: { id: string }) => event.id)).toEqual([earlier.id]);
+  });
+
+  it('destroy() reports every held answer storage did not take: refused (full), or past the newest 200', async () => {
+    const full = new FakeStorage();
+    vi.spyOn(full, 'setItem').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    const refused = new DeferredTransport({ endpoint: ENDPOINT, storage: full }, controlledLoader().load);
+    const errors: string[] = [];
+    refused.addEventListener('error', (event) => errors.push((event as CustomEvent).detail.id));
+    const answer = makeEvent();
+    refused.send(answer);
+    refused.destroy();
+    expect(errors).toEqual([answer.id]);
+
+    const storage = new FakeStorage();
+    const many = new DeferredTransport({ endpoint: `${ENDPOINT}/many`, storage }, controlledLoader().load);
+    const lost: string[] = [];
+    many.addEventListener('error', (event) => lost.push((event as CustomEvent).detail.id));
+    const answers = Array.from({ length: 250 }, () => makeEvent());
+    for (const event of answers) many.send(event);
+    many.destroy();
+    expect(lost).toEqual(answers.slice(0, 50).map((event) => event.id));
+    expect(JSON.parse(storage.getItem(`${HELD_PREFIX}${ENDPOINT}/many`)!)).toHaveLength(200);
+  });
+
+  it('configure() and setConsent() after destroy() change nothing', async () => {
+    const storage = new FakeStorage();
+    const transport = new DeferredTransport({ endpoint: ENDPOINT, storage }, controlledLoader().load);
+    const answer = makeEvent();
+    transport.send(answer);
+    await settle();
+    transport.destroy();
+    transport.configure({ persist: 'memory' });
+    transport.setConsent('denied');
+    expect(JSON.parse(storage.getItem(HELD_KEY)!)[0].id).toBe(answer.id);
+  });
+
+  it('a transform that returns false skips the answer quietly; one that returns something else is a final error', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const transport = new DeferredTransport(
+      {
+        endpoint: ENDPOINT,
+        storage: new FakeStorage(),
+        transform: (event) => (event.type === 'callback' ? (false as unknown as null) : event.type === 'comment' ? ('nope' as unknown as null) : event),
+      },
+      controlledLoader().load,
+    );
+    const errors: Array<{ id: string; error: string }> = [];
+    transport.addEventListener('error', (event) => errors.push((event as CustomEvent).detail));
+    expect(() => transport.send(makeEvent('callback'))).not.toThrow();
+    const comment = makeEvent('comment');
+    transport.send(comment);
+    expect(errors).toEqual([{ id: comment.id, error: 'transform returned "nope", not an event; event not sent', willRetry: false }]);
+    expect(transport.pending()).toBe(0);
+    transport.destroy();
+  });
+});
+
 describe('DeferredTransport: an earlier page left a queue', () => {
   it("starts the transport when the page is idle if the transport's own queue has this endpoint's answers", async () => {
     const storage = new FakeStorage();
