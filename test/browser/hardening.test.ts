@@ -98,6 +98,16 @@ function installCounters(): void {
   });
 }
 
+/**
+ * Some listeners are added once per page, late and on the browser's schedule:
+ * web-vitals loads when the page is first idle and registers its listeners
+ * then. Resolves once its file has arrived, and a moment later.
+ */
+async function webVitalsStarted(): Promise<void> {
+  await suite.page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/internal/web-vitals-')));
+  await suite.page.waitForTimeout(100);
+}
+
 describe('lifecycle: create, append, remove many times', () => {
   it('500 cycles of every element leave no more listeners, timers or observers than 10 cycles', async () => {
     await suite.page.addInitScript(installCounters);
@@ -124,7 +134,9 @@ describe('lifecycle: create, append, remove many times', () => {
         },
         { tags: [...TAGS], count },
       );
-    const after10 = await cycle(10);
+    await cycle(10);
+    await webVitalsStarted();
+    const after10 = await cycle(0);
     const after510 = await cycle(500);
     expect(after510).toEqual(after10);
     expect(suite.consoleLog.errors).toEqual([]);
@@ -150,11 +162,11 @@ describe('lifecycle: create, append, remove many times', () => {
         },
         { count },
       );
-    // Some listeners are added once per page, late and on the browser's schedule: web-vitals
-    // registers CLS's back/forward-cache listener only when first-contentful-paint is delivered
-    // to its observer, which may come after the first widget's answer. Let that one-time setup
-    // finish (a widget answered, FCP observed, a task later) before taking the one-widget count.
+    // web-vitals also registers CLS's back/forward-cache listener only when first-contentful-paint
+    // reaches its observer, which may come after the first widget's answer. Let that one-time setup
+    // finish (a widget answered, web-vitals loaded, FCP observed, a task later) before taking the one-widget count.
     await liveWith(1);
+    await webVitalsStarted();
     await suite.page.evaluate(
       () =>
         new Promise<void>((settle) => {
