@@ -141,13 +141,8 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
       this.fail(event.id, DESTROYED);
       return;
     }
-    const transformed = runTransform(this.options.transform, event);
-    // A transform that returns null is the site choosing not to send: not an error.
-    if (transformed === null) return;
-    if ('error' in transformed) {
-      this.fail(event.id, transformed.error);
-      return;
-    }
+    const transformed = runTransform(this.options.transform, event, (id, error) => this.fail(id, error));
+    if (!transformed) return;
     if (this.options.consent === 'denied' && !this.real) {
       this.fail(transformed.id, CONSENT_DENIED);
       return;

@@ -9,24 +9,28 @@ export const DESTROYED = 'transport was destroyed; event not sent';
 export const CONSENT_DENIED = 'consent denied: event not sent';
 
 /**
- * Runs the site's `transform` on `event`: the event to send, `null` when the
- * site chose not to send it (`null`, `undefined` or `false`: not an error), or
- * `{ error }` when it threw or returned something that is not an event.
+ * Runs the site's `transform` on `event`: the event to send, or undefined when
+ * there is none. `null`, `undefined` or `false` is the site choosing not to
+ * send it (not an error); a throw, or a result that is not an event, is the
+ * event's final error, told to `fail`.
  */
 export function runTransform(
   transform: ((event: FeedbackEvent) => FeedbackEvent | null) | undefined,
   event: FeedbackEvent,
-): FeedbackEvent | null | { error: string } {
+  fail: (id: string, error: string) => void,
+): FeedbackEvent | undefined {
   if (!transform) return event;
   let result: unknown;
   try {
     result = transform(event);
   } catch (error) {
-    return { error: `transform threw (${String(error)}); event not sent` };
+    fail(event.id, `transform threw (${String(error)}); event not sent`);
+    return undefined;
   }
-  if (result === null || result === undefined || result === false) return null;
+  if (result === null || result === undefined || result === false) return undefined;
   if (typeof result !== 'object' || typeof (result as { id?: unknown }).id !== 'string') {
-    return { error: `transform returned ${typeof result === 'object' ? 'an object without an id' : JSON.stringify(result)}, not an event; event not sent` };
+    fail(event.id, `transform returned ${typeof result === 'object' ? 'an object without an id' : JSON.stringify(result)}, not an event; event not sent`);
+    return undefined;
   }
   return result as FeedbackEvent;
 }

@@ -100,13 +100,8 @@ class FeedbackTransport extends EventTarget implements LiveTransport {
       this.drop(event.id, this.invalidReason ?? DESTROYED);
       return;
     }
-    const transformed = runTransform(this.options.transform, event);
-    // A transform that returns null is the site choosing not to send: not an error.
-    if (transformed === null) return;
-    if ('error' in transformed) {
-      this.drop(event.id, transformed.error);
-      return;
-    }
+    const transformed = runTransform(this.options.transform, event, (id, error) => this.drop(id, error));
+    if (!transformed) return;
     if (this.consent === 'denied') {
       this.drop(transformed.id, CONSENT_DENIED);
       return;
