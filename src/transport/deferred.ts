@@ -3,7 +3,7 @@ import { resolveEndpoint } from '../internal/endpoint.js';
 import { whenIdle } from '../internal/idle.js';
 import { warnOnce } from '../internal/warn.js';
 import { BODY_MAX_BYTES, packBodies } from './bodies.js';
-import { CONSENT_DENIED, DESTROYED, runTransform, warnIfDeprecated } from './outcomes.js';
+import { CONSENT_DENIED, DESTROYED, runTransform, TransportEvents } from './outcomes.js';
 import type { Consent, LiveTransport, QueueStorage, SharedTransportOptions, Transport, TransportOptions } from './types.js';
 
 /** Loads the transport's code; resolves to its factory. */
@@ -43,7 +43,7 @@ function localStorageOrNull(): QueueStorage | null {
  * The site's `transform` runs here, before an answer is held, so what waits in
  * storage is already redacted; the transport it loads is created without it.
  */
-export class DeferredTransport extends EventTarget implements LiveTransport {
+export class DeferredTransport extends TransportEvents implements LiveTransport {
   private real?: LiveTransport;
   private loading?: Promise<LiveTransport | undefined>;
   private held: FeedbackEvent[] = [];
@@ -276,16 +276,6 @@ export class DeferredTransport extends EventTarget implements LiveTransport {
     const held = this.held;
     this.held = [];
     for (const event of held) if (!stored.has(event.id)) this.fail(event.id, DESTROYED);
-  }
-
-  /** Warns once when someone listens for the deprecated `dropped` event, as the transport does. */
-  override addEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | AddEventListenerOptions,
-  ): void {
-    warnIfDeprecated(type);
-    super.addEventListener(type, listener, options);
   }
 
   /** Ends one answer unsent: its final `error`, and `dropped` (deprecated) repeating it. */

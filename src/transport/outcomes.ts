@@ -35,7 +35,14 @@ export function runTransform(
   return result as FeedbackEvent;
 }
 
-/** Warns once when someone listens for the deprecated `dropped` event. */
-export function warnIfDeprecated(type: string): void {
-  if (type === 'dropped') warnOnce('transport event "dropped" is deprecated; use "error" (willRetry false).');
+/** What both transports are to their listeners: an EventTarget that warns once when someone listens for the deprecated `dropped`. */
+export class TransportEvents extends EventTarget {
+  override addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ): void {
+    if (type === 'dropped') warnOnce('transport event "dropped" is deprecated; use "error" (willRetry false).');
+    super.addEventListener(type, listener, options);
+  }
 }

@@ -5,7 +5,7 @@ import { warnOnce } from '../internal/warn.js';
 import { isRetryableStatus, nextRetryDelay, parseRetryAfter, RETRY_AFTER_MAX_MS } from './backoff.js';
 import { BODY_MAX_BYTES, packBodies, type PackedBody } from './bodies.js';
 import { runExclusive } from './lease.js';
-import { CONSENT_DENIED, DESTROYED, runTransform, warnIfDeprecated } from './outcomes.js';
+import { CONSENT_DENIED, DESTROYED, runTransform, TransportEvents } from './outcomes.js';
 import { watchPageLifecycle } from './lifecycle.js';
 import { probeLocalStorage, QueueStore, queueKey, type OrphanRecord, type QueueRecord } from './queue-store.js';
 import { KEEPALIVE_MAX_BYTES, pageFetch, postBody, sendBeaconBody, type PostResult } from './request.js';
@@ -49,7 +49,7 @@ interface TransportRecord extends QueueRecord {
  * `request` (fetch with timeout, beacon), `lifecycle` (page hide, online,
  * load), `backoff`, `queue-store` and `lease` (storage, across tabs).
  */
-class FeedbackTransport extends EventTarget implements LiveTransport {
+class FeedbackTransport extends TransportEvents implements LiveTransport {
   private readonly endpoint?: string;
   private readonly invalidReason?: string;
   private options: TransportOptions;
@@ -173,16 +173,6 @@ class FeedbackTransport extends EventTarget implements LiveTransport {
       if (!persistent || !record.persist) this.dropRecord(record, DESTROYED);
     }
     this.store?.destroy();
-  }
-
-  /** Warns once when someone listens for the deprecated `dropped` event. */
-  override addEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | AddEventListenerOptions,
-  ): void {
-    warnIfDeprecated(type);
-    super.addEventListener(type, listener, options);
   }
 
   // --- queueing -----------------------------------------------------------
