@@ -185,7 +185,7 @@ export class DeferredTransport extends TransportEvents implements LiveTransport 
 
   private beaconHeld(): void {
     const endpoint = resolveEndpoint(this.options.endpoint);
-    if (this.real || !endpoint || (this.options.consent ?? 'granted') !== 'granted') return;
+    if (this.real || !endpoint || !this.consentGranted()) return;
     const sendBeacon = this.options.sendBeacon ?? ((url: string, body: string) => globalThis.navigator.sendBeacon(url, body));
     const waiting = this.held.filter((event) => !this.beaconed.has(event.id)).map((event) => ({ event }));
     for (const { body, bytes, items } of packBodies(waiting, new Date())) {
