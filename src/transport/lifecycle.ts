@@ -8,8 +8,8 @@ export interface PageLifecycle {
   loaded(): void;
   /** The page may be going away: hidden, or `final` on `pagehide` (next it may be frozen, cached or discarded). */
   hidden(final: boolean): void;
-  /** Visible again, back online, or `restored` from the back/forward cache. */
-  resumed(restored: boolean): void;
+  /** Visible again, back `online`, or `restored` from the back/forward cache. */
+  resumed(how: 'visible' | 'online' | 'restored'): void;
 }
 
 /**
@@ -29,13 +29,13 @@ export function watchPageLifecycle(page: PageLifecycle): () => void {
   const win = globalThis.window as (Window & typeof globalThis) | undefined;
   on(doc, 'visibilitychange', () => {
     if (doc?.visibilityState === 'hidden') page.hidden(false);
-    else page.resumed(false);
+    else page.resumed('visible');
   });
   on(win, 'pagehide', () => page.hidden(true));
   on(win, 'pageshow', (event) => {
-    if ((event as PageTransitionEvent).persisted) page.resumed(true);
+    if ((event as PageTransitionEvent).persisted) page.resumed('restored');
   });
-  on(win, 'online', () => page.resumed(false));
+  on(win, 'online', () => page.resumed('online'));
   const loadTimer = setTimeout(() => page.loaded(), 0);
   stops.push(() => clearTimeout(loadTimer));
   return () => {

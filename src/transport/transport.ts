@@ -91,7 +91,7 @@ class FeedbackTransport extends TransportEvents implements LiveTransport {
         this.sendBeacons();
         if (final) this.store?.release();
       },
-      resumed: (restored) => this.resumePage(restored),
+      resumed: (how) => this.resumePage(how),
     });
   }
 
@@ -408,16 +408,17 @@ class FeedbackTransport extends TransportEvents implements LiveTransport {
 
   // --- page lifecycle -----------------------------------------------------
 
-  private resumePage(restored: boolean): void {
+  private resumePage(how: 'visible' | 'online' | 'restored'): void {
     if (this.destroyed) return;
     const at = this.now();
-    // Back online (or back from the back/forward cache): what failed while away gets a fresh try
-    // now instead of waiting out its backoff; a Retry-After the server asked for still holds.
     for (const record of this.records.values()) {
       record.beaconed = false;
-      record.retryAt = record.dueAt = Math.min(record.dueAt, at);
+      // Back online (or from the back/forward cache): what failed while away gets a fresh try now
+      // instead of waiting out its backoff; a Retry-After still holds. Only visible again: the
+      // backoff stands, or a visitor switching tabs would spend every retry in seconds.
+      if (how !== 'visible') record.retryAt = record.dueAt = Math.min(record.dueAt, at);
     }
-    if (restored) this.store?.resume();
+    if (how === 'restored') this.store?.resume();
     void this.adoptStored();
     this.wake(at);
   }

@@ -22,7 +22,7 @@ describe('watchPageLifecycle', () => {
     const stop = watchPageLifecycle({
       loaded: () => calls.push('loaded'),
       hidden: (final) => calls.push(final ? 'pagehide' : 'hidden'),
-      resumed: (restored) => calls.push(restored ? 'restored' : 'resumed'),
+      resumed: (how) => calls.push(how),
     });
     expect(calls).toEqual([]);
     await vi.advanceTimersByTimeAsync(0);
@@ -34,7 +34,7 @@ describe('watchPageLifecycle', () => {
     window.dispatchEvent(new Event('pageshow')); // a first load, not a restore
     setVisibility('visible');
     window.dispatchEvent(new Event('online'));
-    expect(calls).toEqual(['loaded', 'hidden', 'pagehide', 'restored', 'resumed', 'resumed']);
+    expect(calls).toEqual(['loaded', 'hidden', 'pagehide', 'restored', 'visible', 'online']);
     stop();
     setVisibility('hidden');
     window.dispatchEvent(new Event('pagehide'));

@@ -447,6 +447,22 @@ describe('page lifecycle', () => {
     expect(t.pending()).toBe(0);
   });
 
+  it('visible again after a tab switch, a failed answer keeps its backoff (switching tabs does not spend its retries)', async () => {
+    const t = transport({ flushIntervalMs: 0, backoffBaseMs: 20_000, backoffCapMs: 60_000 });
+    server.answerAlways(503);
+    t.send(makeEvent());
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.requests).toHaveLength(1);
+    for (let i = 0; i < 9; i++) {
+      setVisibility('hidden');
+      setVisibility('visible');
+      await vi.advanceTimersByTimeAsync(10);
+    }
+    // Only the page-hide beacons went out meanwhile: no fetch before the backoff ends.
+    expect(server.requests).toHaveLength(1);
+    expect(t.pending()).toBe(1);
+  });
+
   it('back online, a Retry-After the server asked for still holds', async () => {
     const t = transport({ flushIntervalMs: 0 });
     server.answer({ status: 503, retryAfter: '30' });
