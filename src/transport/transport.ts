@@ -167,12 +167,15 @@ class FeedbackTransport extends TransportEvents implements LiveTransport {
     clearTimeout(this.orphanTimer);
     this.orphanTimer = undefined;
     this.lifetime.abort();
-    // Stored events wait for the next page; what was only in memory (personal data, events held for consent) ends here, and says so.
-    const persistent = this.store?.persistent === true;
-    for (const record of [...this.records.values()]) {
-      if (!persistent || !record.persist) this.dropRecord(record, DESTROYED);
-    }
+    // The final write first: then `stored` says exactly which events wait in storage for the next
+    // page (a full storage may refuse it). What is only in memory (personal data, events held for
+    // consent, what storage refused) ends here, and says so.
     this.store?.destroy();
+    for (const record of [...this.records.values()]) {
+      if (record.stored) continue;
+      this.records.delete(record.event.id);
+      this.drop(record.event.id, DESTROYED);
+    }
   }
 
   // --- queueing -----------------------------------------------------------

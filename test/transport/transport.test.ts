@@ -478,6 +478,37 @@ describe('page lifecycle', () => {
     expect(t.pending()).toBe(0);
   });
 
+  it('destroy() when storage refuses the final write: the unwritten answer ends with a final error, not in silence', async () => {
+    const t = transport({ flushIntervalMs: 60_000 });
+    const log = recordEvents(t);
+    t.send(makeEvent());
+    await vi.advanceTimersByTimeAsync(0);
+    const unwritten = makeEvent();
+    t.send(unwritten);
+    storage.failWrites = quotaError();
+    t.destroy();
+    expect(storage.storedIds()).not.toContain(unwritten.id);
+    expect(log.filter((entry) => entry.type === 'error').map((entry) => entry.detail)).toEqual([
+      { id: unwritten.id, error: 'transport was destroyed; event not sent', willRetry: false },
+    ]);
+  });
+
+  it('destroy() after storage failed later: answers already stored wait for the next page and are not reported lost', async () => {
+    const t = transport({ flushIntervalMs: 60_000 });
+    const log = recordEvents(t);
+    const stored = makeEvent();
+    t.send(stored);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(storage.storedIds()).toEqual([stored.id]);
+    storage.failWrites = quotaError();
+    const memoryOnly = makeEvent();
+    t.send(memoryOnly);
+    await vi.advanceTimersByTimeAsync(0);
+    t.destroy();
+    expect(log.filter((entry) => entry.type === 'error').map((entry) => entry.detail.id)).toEqual([memoryOnly.id]);
+    expect(storage.storedIds()).toEqual([stored.id]);
+  });
+
   it('destroy() removes page listeners and timers; stored events wait for the next transport', async () => {
     const t = transport({ flushIntervalMs: 1000 });
     const event = makeEvent();
