@@ -14,10 +14,14 @@ export const TRANSPORT_DEFAULTS = {
 
 export type Settings = { -readonly [K in keyof typeof TRANSPORT_DEFAULTS]: number };
 
+/** Longest delay a browser timer takes (2³¹ − 1 ms, about 24.8 days); a longer one fires at once. */
+export const TIMER_MAX_MS = 2_147_483_647;
+
 /**
  * The numeric settings in force: each option that is a finite number at or
- * above its minimum (1 for counts, 0 for times), else the default, with one
- * warning that names the option, the value and the default used.
+ * above its minimum (1 for counts, 0 for times; times at most `TIMER_MAX_MS`),
+ * else the default, with one warning that names the option, the value and the
+ * default used.
  */
 export function readSettings(options: Partial<TransportOptions>): Settings {
   const settings: Settings = { ...TRANSPORT_DEFAULTS };
@@ -25,8 +29,14 @@ export function readSettings(options: Partial<TransportOptions>): Settings {
     const value = options[key];
     if (value === undefined) continue;
     const minimum = key === 'batchSize' || key === 'maxQueue' ? 1 : 0;
-    if (typeof value === 'number' && Number.isFinite(value) && value >= minimum) settings[key] = value;
-    else warnOnce(`transport option ${key}=${String(value)} is not a number ≥ ${minimum}; using ${settings[key]}.`);
+    const time = key.endsWith('Ms');
+    if (!(typeof value === 'number' && Number.isFinite(value) && value >= minimum)) {
+      warnOnce(`transport option ${key}=${String(value)} is not a number ≥ ${minimum}; using ${settings[key]}.`);
+    } else if (time && value > TIMER_MAX_MS) {
+      warnOnce(`transport option ${key}=${value} is longer than a browser timer can wait (${TIMER_MAX_MS} ms); using ${settings[key]}.`);
+    } else {
+      settings[key] = value;
+    }
   }
   return settings;
 }

@@ -125,4 +125,13 @@ describe('readSettings', () => {
       'feelback: transport option maxQueue=0 is not a number ≥ 1; using 200.',
     ]);
   });
+
+  it('refuses times longer than a browser timer can wait (it would fire at once: every request timed out), not counts', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const settings = readSettings({ timeoutMs: 3e9, backoffCapMs: 2_147_483_647, maxRetries: 1e10 });
+    expect(settings).toEqual({ ...TRANSPORT_DEFAULTS, backoffCapMs: 2_147_483_647, maxRetries: 1e10 });
+    expect(warn.mock.calls.map(([message]) => message)).toEqual([
+      'feelback: transport option timeoutMs=3000000000 is longer than a browser timer can wait (2147483647 ms); using 10000.',
+    ]);
+  });
 });
