@@ -363,7 +363,10 @@ export class QueueStore {
       const parsed = JSON.parse(raw) as { owners?: Record<string, Partial<OwnerEntry>> };
       for (const [owner, entry] of Object.entries(parsed.owners ?? {})) {
         if (typeof entry?.until !== 'number' || !Array.isArray(entry.segments)) continue;
-        manifest.owners[owner] = { until: entry.until, segments: entry.segments.filter((n) => typeof n === 'number') };
+        // No live owner claims further ahead than one lease: a later time (damaged, or a clock that
+        // jumped back) counts as run out, or its events would never be adopted (and a timer overflow).
+        const until = entry.until > this.options.now() + OWNER_LEASE_MS ? 0 : entry.until;
+        manifest.owners[owner] = { until, segments: entry.segments.filter((n) => typeof n === 'number') };
       }
     } catch {
       warnOnce(`stored queue "${this.key}" is not valid JSON; starting an empty queue.`);

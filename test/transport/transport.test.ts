@@ -537,6 +537,18 @@ describe('cross-tab', () => {
     expect(tabA.pending() + tabB.pending()).toBe(0);
   });
 
+  it('a claim stored further ahead than one lease (damaged, or a clock that jumped back) counts as run out: its events are sent, no timer spins', async () => {
+    const event = makeEvent();
+    storage.data.set(QUEUE_KEY, JSON.stringify({ v: 2, owners: { gone: { until: 1e300, segments: [0] } } }));
+    storage.data.set(`${QUEUE_KEY}|gone|0`, JSON.stringify([{ a: 0, e: event }]));
+    const reads = vi.spyOn(storage, 'getItem');
+    transport();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(reads.mock.calls.length).toBeLessThan(20);
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(server.requests.flatMap((request) => request.ids)).toContain(event.id);
+  });
+
   it("a tab that crashed (no pagehide) has its events sent by another once its claim runs out", async () => {
     server.answerAlways(503);
     const crashed = transport({ flushIntervalMs: 60_000 });
