@@ -33,6 +33,8 @@ interface TransportRecord extends QueueRecord {
   retryAt: number;
   /** Sent by beacon since the page was last visible. */
   beaconed: boolean;
+  /** Refused (a 4xx) in a request with others: goes on its own next, so only the answer the endpoint refuses is dropped. */
+  alone?: boolean;
 }
 
 /**
@@ -348,11 +350,14 @@ class FeedbackTransport extends TransportEvents implements LiveTransport {
   private takeBatch(force: boolean, tried: Set<TransportRecord>): PackedBody<TransportRecord> | undefined {
     const at = this.now();
     if (!force && at < this.pausedUntil) return undefined;
+    const ready = (record: TransportRecord) =>
+      !record.inFlight && !tried.has(record) && this.store?.isReady(record) === true && (force || record.retryAt <= at);
+    // An answer refused in a request with others goes on its own when its turn comes, and is left out of others' requests.
+    const alone = [...this.records.values()].find(ready)?.alone === true;
     const [batch] = packBodies(this.records.values(), new Date(at), {
-      maxEvents: this.settings.batchSize,
+      maxEvents: alone ? 1 : this.settings.batchSize,
       maxBodies: 1,
-      accept: (record) =>
-        !record.inFlight && !tried.has(record) && this.store?.isReady(record) === true && (force || record.retryAt <= at),
+      accept: (record) => ready(record) && (alone || !record.alone),
     });
     return batch && (force || batch.full || batch.items.some((record) => record.dueAt <= at)) ? batch : undefined;
   }
@@ -386,6 +391,11 @@ class FeedbackTransport extends TransportEvents implements LiveTransport {
       return;
     }
     if (!isRetryableStatus(status)) {
+      if (live.length > 1) {
+        // One bad answer must not cost the others: each goes on its own, at once, no attempt counted.
+        for (const record of live) record.alone = true;
+        return;
+      }
       for (const record of live) this.dropRecord(record, `${error} (not retried)`, status);
       return;
     }

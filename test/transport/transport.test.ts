@@ -224,6 +224,31 @@ describe('retries', () => {
     expect(storage.storedIds()).toEqual([]);
   });
 
+  it('a 4xx for a request of several: each answer goes on its own, and only the one the endpoint refuses is dropped', async () => {
+    const t = transport({ flushIntervalMs: 0 });
+    const log = recordEvents(t);
+    const [good, bad, alsoGood] = [makeEvent(), makeEvent(), makeEvent()];
+    // The batch is refused; then, one by one, the endpoint takes the good ones and refuses the bad one.
+    server.answer(400, 204, 400, 204);
+    t.send(good);
+    t.send(bad);
+    t.send(alsoGood);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(server.requests.map((request) => request.ids)).toEqual([[good.id, bad.id, alsoGood.id], [good.id], [bad.id], [alsoGood.id]]);
+    expect(log.filter((entry) => entry.type === 'sent').map((entry) => entry.detail.id)).toEqual([good.id, alsoGood.id]);
+    expect(log.filter((entry) => entry.type === 'error')).toEqual([
+      { type: 'error', detail: { id: bad.id, error: `HTTP 400 from ${ENDPOINT} (not retried)`, status: 400, willRetry: false } },
+    ]);
+    expect(t.pending()).toBe(0);
+
+    // Later answers are batched again.
+    const [one, two] = [makeEvent(), makeEvent()];
+    t.send(one);
+    t.send(two);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(server.requests.at(-1)!.ids).toEqual([one.id, two.id]);
+  });
+
   it('drops at once on another 4xx, naming the status', async () => {
     server.answer(400);
     const t = transport();
