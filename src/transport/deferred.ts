@@ -138,13 +138,13 @@ export class DeferredTransport extends TransportEvents implements LiveTransport 
 
   send(event: FeedbackEvent): void {
     if (this.destroyed) {
-      this.fail(event.id, DESTROYED);
+      this.drop(event.id, DESTROYED);
       return;
     }
-    const transformed = runTransform(this.options.transform, event, (id, error) => this.fail(id, error));
+    const transformed = runTransform(this.options.transform, event, (id, error) => this.drop(id, error));
     if (!transformed) return;
     if (this.options.consent === 'denied' && !this.real) {
-      this.fail(transformed.id, CONSENT_DENIED);
+      this.drop(transformed.id, CONSENT_DENIED);
       return;
     }
     if (this.real) {
@@ -230,7 +230,7 @@ export class DeferredTransport extends TransportEvents implements LiveTransport 
       this.held = [];
       this.unstored = [];
       this.writeStored(this.readStored().filter((event) => !ids.has(event.id)));
-      for (const { id } of dropped) this.fail(id, CONSENT_DENIED);
+      for (const { id } of dropped) this.drop(id, CONSENT_DENIED);
     } else if (consent === 'granted') {
       this.store(this.held.filter((event) => this.mayStore(event)));
     }
@@ -275,13 +275,7 @@ export class DeferredTransport extends TransportEvents implements LiveTransport 
     const stored = new Set(this.readStored().map((event) => event.id));
     const held = this.held;
     this.held = [];
-    for (const event of held) if (!stored.has(event.id)) this.fail(event.id, DESTROYED);
-  }
-
-  /** Ends one answer unsent: its final `error`, and `dropped` (deprecated) repeating it. */
-  private fail(id: string, error: string): void {
-    this.relay('error', { id, error, willRetry: false });
-    this.relay('dropped', { id, reason: error });
+    for (const event of held) if (!stored.has(event.id)) this.drop(event.id, DESTROYED);
   }
 
   private get storage(): QueueStorage | null {

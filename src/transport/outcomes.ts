@@ -1,5 +1,6 @@
 import type { FeedbackEvent } from '../context/event.js';
 import { warnOnce } from '../internal/warn.js';
+import type { TransportDroppedDetail, TransportErrorDetail } from './types.js';
 
 // What both transports say when an event ends unsent, and the site's `transform`, run
 // the same way by each: the deferred transport (src/transport/deferred.ts) applies it
@@ -35,7 +36,7 @@ export function runTransform(
   return result as FeedbackEvent;
 }
 
-/** What both transports are to their listeners: an EventTarget that warns once when someone listens for the deprecated `dropped`. */
+/** What both transports are to their listeners: one final report per lost event (`drop`), and a warning once for anyone listening to the deprecated `dropped`. */
 export class TransportEvents extends EventTarget {
   override addEventListener(
     type: string,
@@ -44,5 +45,14 @@ export class TransportEvents extends EventTarget {
   ): void {
     if (type === 'dropped') warnOnce('transport event "dropped" is deprecated; use "error" (willRetry false).');
     super.addEventListener(type, listener, options);
+  }
+
+  /** The one final report of an event that will not be delivered. */
+  protected drop(id: string, reason: string, status?: number): void {
+    const detail: TransportErrorDetail = { id, error: reason, willRetry: false };
+    if (status !== undefined) detail.status = status;
+    this.dispatchEvent(new CustomEvent<TransportErrorDetail>('error', { detail }));
+    // Deprecated: repeats the error above for listeners written before it said everything.
+    this.dispatchEvent(new CustomEvent<TransportDroppedDetail>('dropped', { detail: { id, reason } }));
   }
 }

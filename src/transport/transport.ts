@@ -15,12 +15,10 @@ import type {
   LiveTransport,
   SharedTransportOptions,
   Transport,
-  TransportDroppedDetail,
   TransportErrorDetail,
   TransportOptions,
   TransportSentDetail,
 } from './types.js';
-
 
 /** Past another owner's claim, before looking for its events (and at least this apart while a rival holds the lock). */
 const ORPHAN_CHECK_SLACK_MS = 250;
@@ -461,15 +459,6 @@ class FeedbackTransport extends TransportEvents implements LiveTransport {
     this.records.delete(record.event.id);
     this.store?.forget(record);
     this.drop(record.event.id, reason, status);
-  }
-
-  /** The one final report of an event that will not be delivered. */
-  private drop(id: string, reason: string, status?: number): void {
-    const detail: TransportErrorDetail = { id, error: reason, willRetry: false };
-    if (status !== undefined) detail.status = status;
-    this.emit<TransportErrorDetail>('error', detail);
-    // Deprecated: repeats the error above for listeners written before it said everything.
-    this.emit<TransportDroppedDetail>('dropped', { id, reason });
   }
 
   private emit<T>(type: string, detail: T): void {
